@@ -1,0 +1,7 @@
+"""The export contract, declared once: tables, DDL, documentation."""
+from .ddl import create_schema, create_table_sql, quote
+from .system import SYSTEM_TABLES
+from .tables import (CONTRACT_VERSION, CYCLE_OF_NIVEAU, DOMAINES_SOCLE, NIVEAUX, TABLES, Column, Table)
+
+__all__ = ["CONTRACT_VERSION", "CYCLE_OF_NIVEAU", "DOMAINES_SOCLE", "NIVEAUX", "SYSTEM_TABLES", "TABLES",
+           "Column", "Table", "create_schema", "create_table_sql", "quote"]

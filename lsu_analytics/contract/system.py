@@ -1,0 +1,67 @@
+"""Tables the toolkit itself writes beside the export's 18 (rejections, loads, anomalies, indicators)."""
+from __future__ import annotations
+
+from .tables import Column as C, Table
+
+REJETS = Table("rejets", "Lignes refusées au chargement, avec la raison.", (
+    C("chargement_id", "text"),
+    C("fichier", "text", "nom du fichier de l'export"),
+    C("ligne", "int", "numéro de ligne physique dans le fichier (1 = en-tête) ; rang de la ligne pour Parquet"),
+    C("colonne", "text", "colonne en cause (NULL pour une clé primaire répétée sur plusieurs colonnes)"),
+    C("motif", "text", codes=("TYPE_INVALIDE", "VALEUR_REQUISE_MANQUANTE", "CODE_HORS_LISTE", "CLE_PRIMAIRE_EN_DOUBLE")),
+    C("detail", "text", "phrase en français"),
+    C("ligne_brute", "text", "la ligne telle qu'elle est dans le fichier"),
+))
+
+CHARGEMENTS = Table("chargements", "Un enregistrement par chargement réussi (historique conservé).", (
+    C("chargement_id", "text"),
+    C("debut", "timestamp"),
+    C("fin", "timestamp"),
+    C("duree_s", "decimal"),
+    C("version_outil", "text"),
+    C("source", "text", "dossier ou .zip chargé"),
+    C("manifeste", "text", "manifest.json d'origine (JSON)"),
+    C("lignes_manifeste", "int"),
+    C("lignes_chargees", "int"),
+    C("lignes_rejetees", "int"),
+), pk=("chargement_id",))
+
+# One row: the manifest of the export currently in the database. Rules read C and X from here.
+MANIFESTE = Table("manifeste", "Le manifeste de l'export chargé (une ligne).", (
+    C("contrat", "int"),
+    C("millesime_courant", "int", "C"),
+    C("date_extraction", "timestamp", "X"),
+    C("perimetre_niveau", "text"),
+    C("perimetre_code", "text"),
+    C("encodage", "text"),
+    C("format_date", "text"),
+    C("separateur_decimal", "text"),
+    C("chargement_id", "text"),
+))
+
+ANOMALIES = Table("anomalies", "Une ligne par entité en infraction à une règle de rules.md.", (
+    C("rule_id", "text"),
+    C("severite", "text", codes=("critique", "majeure", "mineure", "info")),
+    C("uai", "text"),
+    C("academie", "text"),
+    C("millesime", "int"),
+    C("eleve_id", "text"),
+    C("classe_id", "text"),
+    C("objet_id", "text"),
+    C("detail", "text"),
+))
+
+INDICATEURS = Table("indicateurs", "Indicateurs LSU par périmètre (indicators.md).", (
+    C("millesime", "int"),
+    C("niveau_perimetre", "text", codes=("national", "academie", "departement", "circonscription", "etablissement")),
+    C("code_perimetre", "text"),
+    C("niveau_scolaire", "text"),
+    C("periode", "int"),
+    C("indicateur", "text"),
+    C("numerateur", "int"),
+    C("denominateur", "int"),
+    C("valeur", "double"),
+    C("masque", "bool"),
+))
+
+SYSTEM_TABLES = {t.name: t for t in (REJETS, CHARGEMENTS, MANIFESTE, ANOMALIES, INDICATEURS)}
