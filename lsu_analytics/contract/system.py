@@ -64,4 +64,14 @@ INDICATEURS = Table("indicateurs", "Indicateurs LSU par périmètre (indicators.
     C("masque", "bool"),
 ))
 
-SYSTEM_TABLES = {t.name: t for t in (REJETS, CHARGEMENTS, MANIFESTE, ANOMALIES, INDICATEURS)}
+CONTROLES = Table("controles", "Un enregistrement par exécution de `lsu-analytics check`.", (
+    C("controle_id", "text"),
+    C("debut", "timestamp"),
+    C("fin", "timestamp"),
+    C("regles", "text", "identifiants des règles exécutées, séparés par des virgules"),
+    C("seuils", "text", "seuils utilisés (JSON)"),
+    C("nb_anomalies", "int"),
+    C("version_outil", "text"),
+), pk=("controle_id",))
+
+SYSTEM_TABLES = {t.name: t for t in (REJETS, CHARGEMENTS, MANIFESTE, ANOMALIES, INDICATEURS, CONTROLES)}

@@ -1,0 +1,56 @@
+"""Shared fixtures: a tiny in-memory LSU database built row by row in a test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from lsu_analytics.contract import SYSTEM_TABLES, TABLES, create_schema, quote
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+LSU = SHARED / "lsu"
+XSD = LSU / "xsd" / "import-bilan-complet.xsd"
+SAMPLE_XML = LSU / "samples" / "sample-bilan-complet.xml"
+
+
+class TinyDb:
+    """A DuckDB database with the contract's schema, filled by tests with `add`."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.con = duckdb.connect(str(path))
+        create_schema(self.con)
+
+    def add(self, table: str, **values) -> dict:
+        t = TABLES.get(table) or SYSTEM_TABLES[table]
+        unknown = set(values) - set(t.column_names)
+        assert not unknown, f"colonnes inconnues pour {table}: {unknown}"
+        cols = list(values)
+        self.con.execute(
+            f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in cols)}) VALUES ({', '.join('?' for _ in cols)})",
+            [values[c] for c in cols],
+        )
+        return values
+
+    def manifeste(self, millesime_courant: int = 2025, date_extraction: str = "2026-03-15 02:00:00",
+                  niveau: str = "academie", code: str = "08") -> None:
+        self.con.execute("DELETE FROM manifeste")
+        self.add("manifeste", contrat=1, millesime_courant=millesime_courant, date_extraction=date_extraction,
+                 perimetre_niveau=niveau, perimetre_code=code, encodage="utf-8", format_date="iso",
+                 separateur_decimal=".", chargement_id="test")
+
+    def rows(self, sql: str, params=None) -> list[tuple]:
+        return self.con.execute(sql, params or []).fetchall()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+@pytest.fixture
+def tiny_db(tmp_path):
+    db = TinyDb(tmp_path / "lsu.duckdb")
+    db.manifeste()
+    yield db
+    db.close()
