@@ -1,0 +1,63 @@
+-- BP_SAISIS, BP_VERROUILLES, BP_VISES, par indice de période ; periode NULL = toutes périodes.
+-- Indices : ceux des périodes paramétrées ou des bilans de C, dans 1..6 (bornes de nb_periodes).
+CREATE OR REPLACE TEMP TABLE ind_periodes_bp AS
+SELECT indice AS periode FROM periodes
+WHERE millesime = (SELECT c FROM ind_params) AND indice BETWEEN 1 AND 6
+UNION SELECT indice FROM bilans_periodiques
+WHERE millesime = (SELECT c FROM ind_params) AND indice BETWEEN 1 AND 6
+UNION SELECT NULL;
+
+INSERT INTO ind_attendus
+SELECT 'bilans_periodiques', v.indicateur, p.periode, true, true
+FROM (VALUES ('BP_SAISIS'), ('BP_VERROUILLES'), ('BP_VISES')) AS v(indicateur)
+CROSS JOIN ind_periodes_bp p;
+
+-- BP_SAISIS : attendu = inscription (élève, classe) de C × période de la périodicité de la classe
+-- terminée avant X ; saisi = un bilan existe pour cet élève, cette classe et cet indice.
+INSERT INTO ind_bruts
+WITH attendus AS (
+    SELECT i.eleve_id, i.classe_id, i.uai, i.niveau, pe.indice
+    FROM ind_inscriptions i
+    JOIN classes cl ON cl.classe_id = i.classe_id
+    JOIN periodes pe ON pe.uai = cl.uai
+                    AND pe.millesime = (SELECT c FROM ind_params)
+                    AND pe.periodicite = cl.periodicite
+    WHERE pe.date_fin < (SELECT x_date FROM ind_params)
+), saisis AS (
+    SELECT DISTINCT eleve_id, classe_id, indice FROM bilans_periodiques
+)
+SELECT 'BP_SAISIS', a.indice, p.niveau_perimetre, p.code_perimetre,
+       CASE WHEN grouping(a.niveau) = 1 THEN 'TOUS' ELSE a.niveau END,
+       count(s.eleve_id), count(*)
+FROM attendus a
+LEFT JOIN saisis s USING (eleve_id, classe_id, indice)
+JOIN ind_perimetres p ON p.uai = a.uai
+GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, a.niveau, a.indice),
+                        (p.niveau_perimetre, p.code_perimetre, a.indice),
+                        (p.niveau_perimetre, p.code_perimetre, a.niveau),
+                        (p.niveau_perimetre, p.code_perimetre));
+
+-- BP_VERROUILLES : verrouillés / saisis ; BP_VISES : visés par la famille / publiés (bilans de C).
+-- Périmètre = uai du bilan, niveau = celui de sa classe.
+INSERT INTO ind_bruts
+WITH g AS MATERIALIZED (
+    -- Un bilan sans indice ne compte que dans « toutes périodes » (-1 ne correspond à aucune période).
+    SELECT CASE WHEN grouping(b.indice) = 1 THEN NULL ELSE coalesce(b.indice, -1) END AS indice,
+           p.niveau_perimetre, p.code_perimetre,
+           CASE WHEN grouping(cl.niveau) = 1 THEN 'TOUS' ELSE cl.niveau END AS niveau_scolaire,
+           count(*) FILTER (WHERE b.date_verrou IS NOT NULL) AS verrouilles,
+           count(*) AS saisis,
+           count(*) FILTER (WHERE b.date_publication IS NOT NULL AND b.date_visa IS NOT NULL) AS vises,
+           count(*) FILTER (WHERE b.date_publication IS NOT NULL) AS publies
+    FROM bilans_periodiques b
+    LEFT JOIN classes cl ON cl.classe_id = b.classe_id
+    JOIN ind_perimetres p ON p.uai = b.uai
+    WHERE b.millesime = (SELECT c FROM ind_params)
+    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, cl.niveau, b.indice),
+                            (p.niveau_perimetre, p.code_perimetre, b.indice),
+                            (p.niveau_perimetre, p.code_perimetre, cl.niveau),
+                            (p.niveau_perimetre, p.code_perimetre))
+)
+SELECT 'BP_VERROUILLES', indice, niveau_perimetre, code_perimetre, niveau_scolaire, verrouilles, saisis FROM g
+UNION ALL
+SELECT 'BP_VISES', indice, niveau_perimetre, code_perimetre, niveau_scolaire, vises, publies FROM g;

@@ -1,0 +1,6 @@
+-- Lignes écrites et lignes masquées par famille d'indicateurs (résumé du calcul).
+SELECT a.famille, count(*) AS lignes, count(*) FILTER (WHERE i.masque) AS masquees
+FROM indicateurs i
+JOIN (SELECT DISTINCT famille, indicateur FROM ind_attendus) a USING (indicateur)
+GROUP BY a.famille
+ORDER BY a.famille;
