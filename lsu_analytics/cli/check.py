@@ -1,8 +1,118 @@
-"""CLI module `check` (commands registered by its owner)."""
+"""`lsu-analytics check` (business rules + GX layer) and `lsu-analytics bench check`."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
+SEVERITES = ("critique", "majeure", "mineure", "info")
+EXIT_OK, EXIT_FAILED, EXIT_ANOMALIES = 0, 2, 3
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"Erreur : {message}", err=True)
+    return typer.Exit(EXIT_FAILED)
+
+
+def parse_seuils(values: list[str]) -> dict[str, int]:
+    """`NOM=VALEUR` options -> {nom: valeur}; names are checked against the catalogue by the runner."""
+    seuils = {}
+    for value in values:
+        name, sep, raw = value.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"--seuil « {value} » : écrire NOM=VALEUR, par ex. --seuil jours_parametrage=45.")
+        try:
+            seuils[name.strip()] = int(raw.strip())
+        except ValueError:
+            raise ValueError(f"--seuil {name.strip()} : « {raw} » n'est pas un nombre entier de jours.") from None
+    return seuils
+
+
+def _summary_table(result):
+    from rich.table import Table
+
+    table = Table(title="Contrôles des règles métier LSU")
+    for col, justify in (("Règle", "left"), ("Titre", "left"), ("Sévérité", "left"), ("Anomalies", "right"),
+                         ("Établissements", "right"), ("Durée SQL (s)", "right")):
+        table.add_column(col, justify=justify)
+    colors = {"critique": "red", "majeure": "yellow", "mineure": "cyan", "info": "dim"}
+    for r in result.run.results:
+        sev = r.rule.severite
+        table.add_row(r.rule.id, r.rule.titre, f"[{colors[sev]}]{sev}[/]", str(r.nb_anomalies),
+                      str(r.nb_etablissements), f"{r.duree_s:.2f}".replace(".", ","))
+    return table
+
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
-    pass
+    @app.command("check")
+    def check(
+        db: Path = typer.Option(..., "--db", help="Base DuckDB chargée par `lsu-analytics load`."),
+        out: Path = typer.Option(None, "--out", help="Dossier des sorties (défaut : controles/ à côté de la base)."),
+        regles: str = typer.Option(None, "--regles", help="Règles à exécuter, séparées par des virgules (défaut : toutes)."),
+        seuil: list[str] = typer.Option([], "--seuil", help="Seuil NOM=VALEUR (jours), répétable, ex. jours_parametrage=45."),
+        echec_si: str = typer.Option(None, "--echec-si", help="Code de sortie 3 s'il existe des anomalies de cette "
+                                                              "sévérité ou plus grave (critique, majeure, mineure, info)."),
+    ) -> None:
+        """Exécute les règles métier (rules.md) sur une base chargée, écrit anomalies.csv / anomalies.parquet
+        et les Data Docs Great Expectations. Codes de sortie : 0 contrôles exécutés, 2 échec, 3 anomalies
+        au moins de la sévérité --echec-si."""
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from lsu_analytics.rules import RulesError, check as run_check, load_catalog
+
+        console = Console(stderr=True)
+        try:
+            if echec_si is not None and echec_si not in SEVERITES:
+                raise ValueError(f"--echec-si « {echec_si} » inconnu ; valeurs possibles : {', '.join(SEVERITES)}.")
+            seuils = parse_seuils(seuil)
+            rule_ids = [r for r in regles.split(",")] if regles is not None else None
+            titres = {r.id: r.titre for r in load_catalog()}
+        except (ValueError, RulesError) as e:
+            raise _fail(str(e))
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task("Règles métier", total=None)
+
+            def progress(step, done, total):
+                label = f"{step} · {titres.get(step, step)}" if step else "Règles terminées"
+                bar.update(task, description=label, completed=done, total=total)
+
+            try:
+                result = run_check(db, out, rule_ids=rule_ids, seuils=seuils, progress=progress)
+            except RulesError as e:
+                raise _fail(str(e))
+            except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
+                raise _fail(f"les contrôles ont échoué ({type(e).__name__} : {e}).")
+
+        out_console = Console()
+        out_console.print(_summary_table(result))
+        run = result.run
+        out_console.print(f"{run.nb_anomalies} anomalie(s) ; SQL des règles : {run.duree_sql_s:.1f} s ; "
+                          f"contrôle complet : {result.duree_s:.1f} s.")
+        out_console.print(f"Anomalies : {result.csv_path} et {result.parquet_path}")
+        if result.data_docs_index is not None:
+            out_console.print(f"Data Docs : {result.data_docs_index}")
+        else:
+            out_console.print(f"Data Docs non produits : {result.gx_note}.")
+        if echec_si is not None and result.nb_at_least(echec_si) > 0:
+            out_console.print(f"[red]{result.nb_at_least(echec_si)} anomalie(s) de sévérité {echec_si} ou plus grave.[/]")
+            raise typer.Exit(EXIT_ANOMALIES)
+
+    @bench_app.command("check")
+    def bench_check(
+        pupils: int = typer.Option(..., "--pupils", help="Nombre d'élèves de l'export généré."),
+        seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
+        workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail (défaut : dossier temporaire)."),
+    ) -> None:
+        """Mesure `check` (règles + sorties + GX) sur un export généré : temps, pic de mémoire, et ratio
+        au temps du SQL des règles seul exécuté dans DuckDB."""
+        from lsu_analytics.rules import RulesError
+        from lsu_analytics.rules.bench import bench_check as run_bench
+
+        try:
+            report = run_bench(pupils, seed=seed, workdir=workdir, echo=lambda m: typer.echo(m, err=True))
+        except RulesError as e:
+            raise _fail(str(e))
+        typer.echo(report.render())

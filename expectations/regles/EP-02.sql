@@ -1,0 +1,34 @@
+-- id: EP-02
+-- severite: mineure
+-- titre: Récupération tardive ou partielle
+-- entite: ligne de recuperations_ep (classe_id, date_recuperation)
+-- remediation: Récupérer les éléments de programme de l'année précédente pour l'année entière et en début d'année, avant la fin de la première période.
+-- « Après la date_fin de la période 1 » : le jour de la récupération est postérieur à date_fin
+-- (la période 1 comprend son dernier jour).
+WITH fins_periode_1 AS (
+    SELECT c.classe_id, p.date_fin
+    FROM classes AS c
+    JOIN periodes AS p
+      ON p.uai = c.uai AND p.millesime = c.millesime AND p.periodicite = c.periodicite AND p.indice = 1
+)
+SELECT
+    'EP-02' AS rule_id,
+    'mineure' AS severite,
+    c.uai,
+    e.academie,
+    r.millesime,
+    NULL AS eleve_id,
+    r.classe_id,
+    r.classe_id || '|' || strftime(r.date_recuperation, '%Y-%m-%dT%H:%M:%S') AS objet_id,
+    format('Les éléments de programme de la classe {} ont été récupérés le {} {} : les récupérer pour l''année entière, en début d''année.',
+        r.classe_id, strftime(r.date_recuperation, '%d/%m/%Y'),
+        concat_ws(' et ',
+            CASE WHEN r.perimetre = 'PERIODE' THEN 'période par période' END,
+            CASE WHEN CAST(r.date_recuperation AS DATE) > f.date_fin
+                 THEN format('après la fin de la période 1 ({})', strftime(f.date_fin, '%d/%m/%Y')) END)) AS detail
+FROM recuperations_ep AS r
+LEFT JOIN fins_periode_1 AS f ON f.classe_id = r.classe_id
+LEFT JOIN classes AS c ON c.classe_id = r.classe_id
+LEFT JOIN etablissements AS e ON e.uai = c.uai
+WHERE r.perimetre = 'PERIODE'
+   OR CAST(r.date_recuperation AS DATE) > f.date_fin

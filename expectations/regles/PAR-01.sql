@@ -1,0 +1,42 @@
+-- id: PAR-01
+-- severite: critique
+-- titre: Type de positionnement modifié en cours d'année
+-- entite: ligne de parametrages_classe (classe_id, date_changement)
+-- remediation: Vérifier avec l'établissement les positionnements perdus (tous ceux de la classe sont supprimés) et les faire ressaisir ; fixer le type de positionnement au plus tôt et ne plus le changer en cours d'année.
+WITH premiers_bilans AS (
+    SELECT classe_id, min(date_creation) AS premier_bilan
+    FROM bilans_periodiques
+    GROUP BY classe_id
+),
+changements AS (
+    SELECT pc.classe_id, pc.date_changement, pc.ancienne_valeur, pc.nouvelle_valeur
+    FROM parametrages_classe AS pc
+    JOIN premiers_bilans AS pb ON pb.classe_id = pc.classe_id
+    WHERE pc.champ = 'TYPE_POSITIONNEMENT'
+      AND pc.date_changement > pb.premier_bilan
+),
+bilans_avant AS (
+    -- Bilans de la classe qui existaient déjà au moment du changement.
+    SELECT ch.classe_id, ch.date_changement, count(*) AS nb_bilans
+    FROM changements AS ch
+    JOIN bilans_periodiques AS b
+      ON b.classe_id = ch.classe_id AND b.date_creation < ch.date_changement
+    GROUP BY ch.classe_id, ch.date_changement
+)
+SELECT
+    'PAR-01' AS rule_id,
+    'critique' AS severite,
+    c.uai,
+    e.academie,
+    c.millesime,
+    NULL AS eleve_id,
+    ch.classe_id,
+    ch.classe_id || '|' || strftime(ch.date_changement, '%Y-%m-%dT%H:%M:%S') AS objet_id,
+    format('Le type de positionnement de la classe {} a été changé le {} ({} → {}) alors que {} bilan(s) périodique(s) de la classe existaient déjà : tous les positionnements de la classe ont été supprimés ; les faire ressaisir et ne plus changer ce paramètre en cours d''année.',
+        ch.classe_id, strftime(ch.date_changement, '%d/%m/%Y à %H:%M'),
+        coalesce(ch.ancienne_valeur, 'non renseigné'), coalesce(ch.nouvelle_valeur, 'non renseigné'),
+        ba.nb_bilans) AS detail
+FROM changements AS ch
+JOIN bilans_avant AS ba ON ba.classe_id = ch.classe_id AND ba.date_changement = ch.date_changement
+LEFT JOIN classes AS c ON c.classe_id = ch.classe_id
+LEFT JOIN etablissements AS e ON e.uai = c.uai

@@ -1,0 +1,44 @@
+-- id: PAR-02
+-- severite: critique
+-- titre: Source de données modifiée en cours d'année
+-- entite: ligne de parametrages_classe (classe_id, date_changement)
+-- remediation: Faire ressaisir ou réimporter les bilans non verrouillés supprimés par le changement, prévenir l'établissement que les bilans verrouillés ne sont plus modifiables, et fixer la source de données au plus tôt.
+WITH premiers_bilans AS (
+    SELECT classe_id, min(date_creation) AS premier_bilan
+    FROM bilans_periodiques
+    GROUP BY classe_id
+),
+changements AS (
+    SELECT pc.classe_id, pc.date_changement, pc.ancienne_valeur, pc.nouvelle_valeur
+    FROM parametrages_classe AS pc
+    JOIN premiers_bilans AS pb ON pb.classe_id = pc.classe_id
+    WHERE pc.champ = 'SOURCE_DONNEES'
+      AND pc.date_changement > pb.premier_bilan
+),
+bilans_avant AS (
+    -- Bilans créés avant le changement, verrouillés ou non à ce moment-là.
+    SELECT ch.classe_id, ch.date_changement,
+           count(*) FILTER (WHERE b.date_verrou <= ch.date_changement) AS nb_verrouilles,
+           count(*) FILTER (WHERE b.date_verrou IS NULL OR b.date_verrou > ch.date_changement) AS nb_non_verrouilles
+    FROM changements AS ch
+    JOIN bilans_periodiques AS b
+      ON b.classe_id = ch.classe_id AND b.date_creation < ch.date_changement
+    GROUP BY ch.classe_id, ch.date_changement
+)
+SELECT
+    'PAR-02' AS rule_id,
+    'critique' AS severite,
+    c.uai,
+    e.academie,
+    c.millesime,
+    NULL AS eleve_id,
+    ch.classe_id,
+    ch.classe_id || '|' || strftime(ch.date_changement, '%Y-%m-%dT%H:%M:%S') AS objet_id,
+    format('La source de données de la classe {} a été changée le {} ({} → {}) après la création de ses premiers bilans : {} bilan(s) verrouillé(s) ne sont plus modifiables et {} bilan(s) non verrouillé(s) ont été supprimés avec toutes les saisies de la classe ; les faire ressaisir ou réimporter.',
+        ch.classe_id, strftime(ch.date_changement, '%d/%m/%Y à %H:%M'),
+        coalesce(ch.ancienne_valeur, 'non renseignée'), coalesce(ch.nouvelle_valeur, 'non renseignée'),
+        ba.nb_verrouilles, ba.nb_non_verrouilles) AS detail
+FROM changements AS ch
+JOIN bilans_avant AS ba ON ba.classe_id = ch.classe_id AND ba.date_changement = ch.date_changement
+LEFT JOIN classes AS c ON c.classe_id = ch.classe_id
+LEFT JOIN etablissements AS e ON e.uai = c.uai

@@ -1,0 +1,36 @@
+-- id: PER-04
+-- severite: mineure
+-- titre: Périodes paramétrées tardivement
+-- entite: (uai, millesime, periodicite) ; objet_id = periodicite
+-- remediation: Paramétrer les périodes en début d'année scolaire, avant le début de la première période, pour pouvoir saisir ou importer les bilans dès le départ.
+-- seuils: jours_parametrage=30
+-- « Plus de N jours après » : la date du premier paramétrage est postérieure de plus de N jours
+-- calendaires à la date de début de la période 1 (date du paramétrage - date_debut > N).
+WITH groupes AS (
+    SELECT
+        uai,
+        millesime,
+        periodicite,
+        min(date_parametrage) AS premier_parametrage,
+        min(date_debut) FILTER (WHERE indice = 1) AS debut_periode_1
+    FROM periodes
+    GROUP BY uai, millesime, periodicite
+)
+SELECT
+    'PER-04' AS rule_id,
+    'mineure' AS severite,
+    g.uai,
+    e.academie,
+    g.millesime,
+    NULL AS eleve_id,
+    NULL AS classe_id,
+    g.periodicite AS objet_id,
+    format('Les périodes « {} » de l''établissement {} pour {}-{} ont été paramétrées le {}, {} jours après le début de la période 1 ({}) ; le délai admis est de {} jours : paramétrer les périodes en début d''année.',
+        g.periodicite, coalesce(g.uai, 'inconnu'), g.millesime, g.millesime + 1,
+        strftime(g.premier_parametrage, '%d/%m/%Y'),
+        CAST(g.premier_parametrage AS DATE) - g.debut_periode_1,
+        strftime(g.debut_periode_1, '%d/%m/%Y'),
+        getvariable('seuil_jours_parametrage')) AS detail
+FROM groupes AS g
+LEFT JOIN etablissements AS e ON e.uai = g.uai
+WHERE CAST(g.premier_parametrage AS DATE) - g.debut_periode_1 > getvariable('seuil_jours_parametrage')

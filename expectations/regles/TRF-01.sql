@@ -1,0 +1,75 @@
+-- id: TRF-01
+-- severite: majeure
+-- titre: Transfert inter-académique manquant
+-- entite: eleve_id
+-- remediation: Le directeur ou chef d'établissement d'accueil doit effectuer le transfert inter-académique dans LSU pour récupérer le livret de l'élève (possible l'année d'arrivée comme les années suivantes).
+-- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai) ;
+-- A = académie de l'inscription de la dernière année antérieure (même départage).
+WITH inscriptions_academie AS (
+    SELECT i.eleve_id, i.uai, i.millesime, i.date_entree, e.academie
+    FROM inscriptions AS i
+    LEFT JOIN etablissements AS e ON e.uai = i.uai
+),
+courantes AS (
+    SELECT eleve_id,
+           first(struct_pack(uai, academie) ORDER BY date_entree DESC NULLS LAST, uai DESC NULLS LAST) AS arrivee
+    FROM inscriptions_academie
+    WHERE millesime = getvariable('millesime_courant')
+    GROUP BY eleve_id
+),
+dernieres_annees AS (
+    SELECT eleve_id, max(millesime) AS millesime
+    FROM inscriptions_academie
+    WHERE millesime < getvariable('millesime_courant')
+    GROUP BY eleve_id
+),
+anterieures AS (
+    SELECT ia.eleve_id, ia.millesime,
+           first(struct_pack(uai := ia.uai, academie := ia.academie) ORDER BY ia.date_entree DESC NULLS LAST, ia.uai DESC NULLS LAST) AS depart
+    FROM inscriptions_academie AS ia
+    JOIN dernieres_annees AS d ON d.eleve_id = ia.eleve_id AND d.millesime = ia.millesime
+    GROUP BY ia.eleve_id, ia.millesime
+),
+changements AS (
+    SELECT c.eleve_id, c.arrivee.uai AS uai, c.arrivee.academie AS academie_accueil,
+           a.depart.academie AS academie_origine, a.millesime AS millesime_origine
+    FROM courantes AS c
+    JOIN anterieures AS a ON a.eleve_id = c.eleve_id
+    WHERE a.depart.academie <> c.arrivee.academie
+),
+livrets_origine AS (
+    -- Élèves qui ont un bilan, un bilan de fin de cycle ou une attestation dans l'académie d'origine.
+    SELECT DISTINCT ch.eleve_id
+    FROM changements AS ch
+    JOIN (
+        SELECT eleve_id, uai FROM bilans_periodiques
+        UNION ALL
+        SELECT eleve_id, uai FROM bilans_cycle
+        UNION ALL
+        SELECT eleve_id, uai FROM attestations
+    ) AS l ON l.eleve_id = ch.eleve_id
+    JOIN etablissements AS e ON e.uai = l.uai AND e.academie = ch.academie_origine
+)
+SELECT
+    'TRF-01' AS rule_id,
+    'majeure' AS severite,
+    ch.uai,
+    ch.academie_accueil AS academie,
+    getvariable('millesime_courant') AS millesime,
+    ch.eleve_id,
+    NULL AS classe_id,
+    NULL AS objet_id,
+    format('L''élève {} est inscrit en {}-{} dans l''académie {} (établissement {}) alors qu''il était dans l''académie {} en {}-{}, où il a un livret, et aucun transfert inter-académique de {} vers {} n''a été fait : l''établissement d''accueil doit effectuer le transfert dans LSU.',
+        ch.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1,
+        ch.academie_accueil, coalesce(ch.uai, 'inconnu'), ch.academie_origine,
+        ch.millesime_origine, ch.millesime_origine + 1,
+        ch.academie_origine, ch.academie_accueil) AS detail
+FROM changements AS ch
+WHERE ch.eleve_id IN (SELECT eleve_id FROM livrets_origine)
+  AND NOT EXISTS (
+      SELECT 1
+      FROM transferts AS t
+      WHERE t.eleve_id = ch.eleve_id
+        AND t.academie_origine = ch.academie_origine
+        AND t.academie_accueil = ch.academie_accueil
+  )

@@ -1,0 +1,26 @@
+-- id: VER-02
+-- severite: majeure
+-- titre: Publication incohérente avec le verrouillage
+-- entite: bilan_id
+-- remediation: Signaler le bilan au support : le verrouillage publie automatiquement le bilan sur le service en ligne, un bilan verrouillé doit être publié et un bilan publié doit être verrouillé.
+SELECT
+    'VER-02' AS rule_id,
+    'majeure' AS severite,
+    b.uai,
+    e.academie,
+    b.millesime,
+    b.eleve_id,
+    b.classe_id,
+    b.bilan_id AS objet_id,
+    CASE
+        WHEN b.date_publication IS NULL THEN
+            format('Le bilan périodique {} est verrouillé depuis le {} mais n''est pas publié sur le service en ligne : le verrouillage doit publier le bilan ; signaler l''incohérence au support.',
+                b.bilan_id, strftime(b.date_verrou, '%d/%m/%Y'))
+        ELSE
+            format('Le bilan périodique {} est publié sur le service en ligne depuis le {} sans être verrouillé : seul un bilan verrouillé peut être publié ; le verrouiller s''il est finalisé ou signaler l''incohérence au support.',
+                b.bilan_id, strftime(b.date_publication, '%d/%m/%Y'))
+    END AS detail
+FROM bilans_periodiques AS b
+LEFT JOIN etablissements AS e ON e.uai = b.uai
+WHERE (b.date_verrou IS NOT NULL AND b.date_publication IS NULL)
+   OR (b.date_publication IS NOT NULL AND b.date_verrou IS NULL)

@@ -1,0 +1,45 @@
+-- id: VIS-01
+-- severite: majeure
+-- titre: Consultation hors règle de visibilité
+-- entite: consultation_id
+-- remediation: Vérifier les droits de l'enseignant (affectation de classe dans LSU) : un enseignant ne doit voir que les bilans périodiques des niveaux que sa classe autorise ; signaler l'accès au support.
+-- Règle de visibilité de la note LSU 23.4 ; sans bilan consulté ou sans classe de l'enseignant,
+-- le niveau est inconnu et il n'y a pas d'anomalie.
+WITH visibilite (niveau_enseignant, niveau_visible) AS (
+    VALUES
+        ('CP', 'CP'),
+        ('CE1', 'CP'), ('CE1', 'CE1'),
+        ('CE2', 'CP'), ('CE2', 'CE1'), ('CE2', 'CE2'),
+        ('CM1', 'CP'), ('CM1', 'CE1'), ('CM1', 'CE2'), ('CM1', 'CM1'),
+        ('CM2', 'CM1'), ('CM2', 'CM2'),
+        ('6E', 'CM1'), ('6E', 'CM2'), ('6E', '6E'),
+        ('5E', 'CM1'), ('5E', 'CM2'), ('5E', '6E'), ('5E', '5E'),
+        ('4E', '5E'), ('4E', '4E'),
+        ('3E', '5E'), ('3E', '4E'), ('3E', '3E')
+)
+SELECT
+    'VIS-01' AS rule_id,
+    'majeure' AS severite,
+    b.uai,
+    e.academie,
+    b.millesime,
+    co.eleve_id,
+    co.classe_id_utilisateur AS classe_id,
+    co.consultation_id AS objet_id,
+    format('La consultation {} du {} : un enseignant de la classe {} (niveau {}) a ouvert le bilan périodique {} d''une classe de {}, niveau qui ne lui est pas visible : vérifier ses droits dans LSU et signaler l''accès au support.',
+        co.consultation_id, strftime(co.date_consultation, '%d/%m/%Y à %H:%M'),
+        co.classe_id_utilisateur, cu.niveau, b.bilan_id, cb.niveau) AS detail
+FROM consultations AS co
+JOIN bilans_periodiques AS b ON b.bilan_id = co.objet_id
+JOIN classes AS cb ON cb.classe_id = b.classe_id
+JOIN classes AS cu ON cu.classe_id = co.classe_id_utilisateur
+LEFT JOIN etablissements AS e ON e.uai = b.uai
+WHERE co.canal = 'LSU'
+  AND co.profil = 'ENSEIGNANT'
+  AND co.objet = 'BILAN_PERIODIQUE'
+  AND cu.niveau IS NOT NULL
+  AND cb.niveau IS NOT NULL
+  AND NOT EXISTS (
+      SELECT 1 FROM visibilite AS v
+      WHERE v.niveau_enseignant = cu.niveau AND v.niveau_visible = cb.niveau
+  )

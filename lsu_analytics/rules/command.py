@@ -1,0 +1,90 @@
+"""`check`: the rules, then anomalies.csv / anomalies.parquet, then the Great Expectations layer."""
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .errors import RulesError
+from .outputs import write_outputs
+from .runner import Progress, RulesRun, run_rules
+
+SEVERITY_ORDER = ("critique", "majeure", "mineure", "info")
+
+
+@dataclass
+class CheckResult:
+    run: RulesRun
+    out: Path
+    csv_path: Path
+    parquet_path: Path
+    gx: object | None  # lsu_analytics.gx.GxResult, when the GX layer ran
+    gx_note: str | None  # why the GX layer did not run, in French
+    duree_s: float  # whole check: rules + outputs + GX
+
+    @property
+    def data_docs_index(self) -> Path | None:
+        return getattr(self.gx, "data_docs_index", None)
+
+    def nb_at_least(self, severite: str) -> int:
+        """Anomalies whose severity is `severite` or worse."""
+        worse = SEVERITY_ORDER[: SEVERITY_ORDER.index(severite) + 1]
+        return sum(n for s, n in self.run.par_severite().items() if s in worse)
+
+
+def default_out(db: Path) -> Path:
+    return Path(db).resolve().parent / "controles"
+
+
+def _connect(db: Path) -> duckdb.DuckDBPyConnection:
+    if not Path(db).is_file():
+        raise RulesError(f"base introuvable : {db} ; charger d'abord un export avec `lsu-analytics load`.")
+    try:
+        return duckdb.connect(str(db))
+    except duckdb.Error as e:
+        raise RulesError(f"impossible d'ouvrir la base {db} ({e}) ; vérifier qu'aucun autre programme ne l'utilise.") from None
+
+
+def _gx_validate():
+    """lsu_analytics.gx.validate if the GX layer is installed, else (None, reason)."""
+    try:
+        gx = importlib.import_module("lsu_analytics.gx")
+    except ImportError as e:
+        return None, f"couche Great Expectations indisponible ({e})"
+    validate = getattr(gx, "validate", None)
+    if validate is None:
+        return None, "couche Great Expectations indisponible (lsu_analytics.gx.validate absent)"
+    return validate, None
+
+
+def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = None,
+          seuils: Mapping[str, int] | None = None, progress: Progress | None = None,
+          gx: bool = True) -> CheckResult:
+    """The whole `check` command on a loaded database.
+
+    The rules run once, in DuckDB; the outputs and the GX layer read the `anomalies` table they
+    filled (GX never recomputes a rule). `out` defaults to `controles/` beside the database.
+    """
+    start = time.perf_counter()
+    db = Path(db)
+    out = Path(out) if out is not None else default_out(db)
+    con = _connect(db)
+    try:
+        run = run_rules(con, rule_ids=rule_ids, seuils=seuils, progress=progress)
+        try:
+            csv_path, parquet_path = write_outputs(con, [r.rule for r in run.results], out)
+        except OSError as e:
+            raise RulesError(f"impossible d'écrire les sorties dans {out} ({e}) ; vérifier le dossier --out.") from None
+    finally:
+        con.close()  # GX opens the database itself
+    gx_result, gx_note = None, "couche Great Expectations non demandée"
+    if gx:
+        validate, gx_note = _gx_validate()
+        if validate is not None:
+            gx_result = validate(db, out, rule_ids=run.rule_ids, progress=progress)
+    return CheckResult(run=run, out=out, csv_path=csv_path, parquet_path=parquet_path, gx=gx_result,
+                       gx_note=None if gx_result is not None else gx_note, duree_s=time.perf_counter() - start)
