@@ -1,8 +1,129 @@
-"""CLI module `xml` (commands registered by its owner)."""
+"""`lsu-analytics import-xml`: read LSU import files, load them, and say what LSU would refuse."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from lsu_analytics.xml import MAPPED_TABLES, ImportContent, XmlImportError, load_into, precheck, read_import
+from lsu_analytics.xml.xsd import ENV_VAR, configured_xsd, load_schema
+
+MAX_ROWS_ALL = 500  # above this many bilans, only those LSU would refuse or warn about are listed
+
+# Exit codes (docs/choix.md): predicted LSU refusals do not fail the command, they are its answer.
+OK, INVALIDE, REFUSE = 0, 1, 2
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
-    pass
+    app.command("import-xml")(import_xml)
+
+
+def import_xml(
+    fichiers: list[Path] = typer.Argument(..., help="Fichiers d'import XML LSU (bilans).", show_default=False),
+    db: Path | None = typer.Option(None, "--db", help="Base où un export LSU a été chargé : applique les "
+                                   "pré-contrôles d'import de LSU (ouverte en lecture seule)."),
+    xsd: Path | None = typer.Option(None, "--xsd", help=f"XSD officiel du ministère (sinon ${ENV_VAR})."),
+    out: Path | None = typer.Option(None, "--out", help="Base DuckDB où écrire les tables "
+                                    "(défaut : <premier fichier>.duckdb à côté du fichier)."),
+) -> None:
+    """Lit des fichiers d'import XML LSU, les valide, les charge dans une base DuckDB et, avec --db,
+    dit bilan par bilan ce que LSU refuserait et pourquoi.
+
+    Codes de sortie : 0 fichiers lus et chargés (même si LSU refuserait des bilans), 1 fichier
+    invalide (XSD ou structure, non chargé), 2 fichier refusé ou illisible."""
+    console = Console(highlight=False)
+    out = out or fichiers[0].with_suffix(".duckdb")
+    if db is not None and out.resolve() == db.resolve():
+        console.print("[red]Refusé[/] : --out ne peut pas être la base --db, qui n'est jamais modifiée. "
+                      "Choisissez un autre fichier pour --out.")
+        raise typer.Exit(REFUSE)
+    xsd_path = configured_xsd(xsd)
+    try:
+        if xsd_path is not None:
+            load_schema(xsd_path)  # a bad XSD path fails once, before any file
+    except XmlImportError as exc:
+        console.print(f"[red]Refusé[/] : {escape(str(exc))}")
+        raise typer.Exit(REFUSE)
+    if xsd_path is None:
+        console.print(f"[yellow]Validation XSD ignorée[/] : aucun XSD configuré (option --xsd ou variable "
+                      f"{ENV_VAR}). Les contrôles structurels de lsu-analytics sont appliqués.")
+    else:
+        console.print(f"Validation contre le XSD {escape(str(xsd_path))}.")
+
+    code = OK
+    for path in fichiers:
+        console.rule(escape(str(path)))
+        code = max(code, _one_file(console, path, xsd_path, out, db))
+    raise typer.Exit(code)
+
+
+def _one_file(console: Console, path: Path, xsd_path: Path | None, out: Path, db: Path | None) -> int:
+    try:
+        content = read_import(path, xsd_path)
+    except XmlImportError as exc:
+        console.print(f"[red]Fichier refusé[/] : {escape(str(exc))}")
+        return REFUSE
+    _print_problems(console, content)
+    if not content.valid:
+        console.print(f"[red]Fichier invalide[/] : {len(content.errors)} erreur(s), fichier non chargé. "
+                      "Corrigez-les (numéros de ligne ci-dessus) ou redemandez le fichier au logiciel de l'école.")
+        return INVALIDE
+    try:
+        added = load_into(content, out)
+    except XmlImportError as exc:
+        console.print(f"[red]Chargement impossible[/] : {escape(str(exc))}")
+        return REFUSE
+    _print_counts(console, content, added, out)
+    if db is not None:
+        try:
+            verdicts = precheck(content, db)
+        except XmlImportError as exc:
+            console.print(f"[red]Pré-contrôles impossibles[/] : {escape(str(exc))}")
+            return REFUSE
+        _print_verdicts(console, verdicts, db)
+    return OK
+
+
+def _print_problems(console: Console, content: ImportContent) -> None:
+    if not content.problems:
+        console.print("Aucun problème de structure" + (" ni de conformité au XSD." if content.xsd else "."))
+        return
+    table = Table(title=f"Problèmes ({len(content.errors)} erreur(s), {len(content.warnings)} avertissement(s))")
+    for column in ("Ligne", "Gravité", "Contrôle", "Problème"):
+        table.add_column(column, overflow="fold")
+    for p in content.problems:
+        table.add_row(str(p.ligne), p.severite, p.source, escape(p.message))
+    console.print(table)
+
+
+def _print_counts(console: Console, content: ImportContent, added: dict[str, int], out: Path) -> None:
+    table = Table(title=f"Tables écrites dans {escape(str(out))}")
+    table.add_column("Table")
+    table.add_column("Lignes du fichier", justify="right")
+    table.add_column("Ajoutées", justify="right")
+    for name in MAPPED_TABLES:
+        table.add_row(name, str(content.tables[name].height), str(added[name]))
+    console.print(table)
+    console.print(f"UAI {content.uai}, schemaVersion {content.schema_version}.")
+
+
+def _print_verdicts(console: Console, verdicts, db: Path) -> None:
+    table = Table(title=f"Pré-contrôles d'import LSU (base {escape(str(db))})")
+    for column in ("Ligne", "Bilan (id XML)", "Verdict", "Pourquoi"):
+        table.add_column(column, overflow="fold")
+    listed = verdicts if len(verdicts) <= MAX_ROWS_ALL else [v for v in verdicts if v.motifs]
+    for v in listed:
+        style = "red" if v.refuse else ("yellow" if v.motifs else "green")
+        table.add_row(str(v.ligne), escape(v.designation), f"[{style}]{v.statut}[/]",
+                      escape("\n".join(f"{m.severite} : {m.detail}" for m in v.motifs)) or "—")
+    if listed:
+        console.print(table)
+    if len(listed) < len(verdicts):
+        console.print(f"{len(verdicts) - len(listed)} bilan(s) importable(s) sans réserve non listé(s).")
+    refused = sum(v.refuse for v in verdicts)
+    warned = sum(1 for v in verdicts if v.motifs and not v.refuse)
+    console.print(f"Verdict : {len(verdicts)} bilan(s), {refused} refusé(s) par LSU, {warned} importable(s) avec "
+                  f"avertissement, {len(verdicts) - refused - warned} importable(s) sans réserve.")

@@ -1,0 +1,64 @@
+"""What reading an import file gives: the contract's tables (polars), side tables for the
+pre-checks, and the problems found."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from lsu_analytics.contract import TABLES
+
+from .errors import AVERTISSEMENT, ERREUR, Problem
+
+# Tables filled from an import file, in loading order (parents first).
+MAPPED_TABLES = ("etablissements", "classes", "eleves", "personnels", "periodes",
+                 "bilans_periodiques", "acquis", "bilans_cycle", "bilans_cycle_socle")
+
+_POLARS_TYPES = {"text": pl.Utf8, "int": pl.Int32, "bool": pl.Boolean, "date": pl.Date,
+                 "timestamp": pl.Datetime("us"), "decimal": pl.Decimal(6, 2), "double": pl.Float64}
+
+# Side tables, XML vocabulary (ids as in the file): what the pre-checks need and the contract lacks.
+EXTRA_SCHEMAS = {
+    "xml_bilans": {"bilan_id": pl.Utf8, "type_bilan": pl.Utf8, "uai": pl.Utf8, "eleve_ref": pl.Utf8,
+                   "periode_ref": pl.Utf8, "cycle": pl.Int32, "code_division": pl.Utf8, "millesime": pl.Int32,
+                   "indice": pl.Int32, "nb_periodes": pl.Int32, "date_conseil_classe": pl.Date,
+                   "date_scolarite": pl.Date, "ligne": pl.Int32},
+    "xml_enseignants": {"personnel_id": pl.Utf8, "uai": pl.Utf8, "enseignant_ref": pl.Utf8, "id_sts": pl.Utf8,
+                        "type": pl.Utf8, "nom": pl.Utf8, "prenom": pl.Utf8},
+    "xml_bilan_enseignants": {"bilan_id": pl.Utf8, "enseignant_ref": pl.Utf8},
+}
+
+
+def contract_schema(table: str) -> dict[str, pl.DataType]:
+    return {c.name: _POLARS_TYPES[c.type] for c in TABLES[table].columns}
+
+
+@dataclass
+class ImportContent:
+    path: Path
+    uai: str | None
+    schema_version: str | None
+    xsd: Path | None  # None: XSD validation skipped
+    tables: dict[str, pl.DataFrame]
+    extras: dict[str, pl.DataFrame]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severite == ERREUR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severite == AVERTISSEMENT]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def counts(self) -> dict[str, int]:
+        return {name: self.tables[name].height for name in MAPPED_TABLES}
+
+
+def frame(rows: list[tuple], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema=schema, orient="row")
