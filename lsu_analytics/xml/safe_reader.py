@@ -101,7 +101,9 @@ class SafeStream:
                 yield elem
         except etree.XMLSyntaxError as exc:
             feeder.collect_errors()
-            parse_errors = [e for e in exc.error_log if e.domain_name != "SCHEMASV"]
+            # The parser's own log: the exception's may hold errors of earlier parses.
+            parse_errors = [e for e in context.error_log
+                            if e.domain_name != "SCHEMASV" and e.level_name in ("ERROR", "FATAL")]
             stopped = len(feeder.xsd_errors) > MAX_XSD_ERRORS  # we ended the feed ourselves
             if not stopped and (parse_errors or not feeder.xsd_errors):
                 first = parse_errors[0] if parse_errors else None

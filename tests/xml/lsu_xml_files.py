@@ -83,8 +83,14 @@ def write_lsu(path: Path, *, uai: str = "0382032C", version: str = "3.0", prolog
 
 
 def line_of(path: Path, needle: str) -> int:
-    """1-based line of the first line containing `needle` (tests never hard-code a line)."""
-    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    """Line reported for the element whose start tag contains `needle`: libxml2 numbers an element
+    by the line where its start tag ends (its `>`). Tests never hard-code a line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for index, text in enumerate(lines):
         if needle in text:
-            return number
+            rest = text[text.index(needle):]
+            while ">" not in rest:
+                index += 1
+                rest = lines[index]
+            return index + 1
     raise AssertionError(f"{needle!r} absent de {path}")
