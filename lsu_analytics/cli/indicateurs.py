@@ -1,8 +1,133 @@
-"""CLI module `indicateurs` (commands registered by its owner)."""
+"""`lsu-analytics indicateurs` (table `indicateurs`) and `lsu-analytics bench indicateurs`."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
+EXIT_OK, EXIT_FAILED = 0, 2
+
+FAMILLES_LIBELLES = {
+    "effectif": "Effectifs (EFFECTIF)",
+    "bilans_periodiques": "Bilans périodiques (BP_*)",
+    "bilans_cycle": "Bilans de fin de cycle (BFC_*)",
+    "socle": "Socle commun (SOCLE_*)",
+    "attestations": "Attestations (ATT_*)",
+    "etablissements": "Service en ligne (SEL_OUVERT)",
+    "classes": "Classes (PERIODES_PARAMETREES, CLASSES_IMPORT)",
+    "anomalies": "Anomalies (ANOMALIES_*, TRANSFERTS_MANQUANTS)",
+}
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"Erreur : {message}", err=True)
+    return typer.Exit(EXIT_FAILED)
+
+
+def _nombre(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def _secondes(s: float) -> str:
+    return f"{s:.1f} s".replace(".", ",")
+
+
+def _summary_table(run, title: str):
+    from rich.table import Table
+
+    table = Table(title=title)
+    for col, justify in (("Famille", "left"), ("Lignes", "right"), ("Cellules masquées", "right")):
+        table.add_column(col, justify=justify)
+    for famille, lignes in run.lignes_par_famille.items():
+        table.add_row(FAMILLES_LIBELLES.get(famille, famille), _nombre(lignes),
+                      _nombre(run.masquees_par_famille.get(famille, 0)))
+    table.add_row("[bold]Total[/]", f"[bold]{_nombre(run.lignes)}[/]", f"[bold]{_nombre(run.lignes_masquees)}[/]")
+    return table
+
+
+def _run_rules_if_needed(con, console) -> None:
+    """Sans contrôle enregistré, lance les règles pour que ANOMALIES_* aient un sens."""
+    if con.execute("SELECT count(*) FROM controles").fetchone()[0] > 0:
+        return
+    try:
+        from lsu_analytics.rules import run_rules
+    except ImportError:
+        console.print("[yellow]Avertissement : aucun contrôle n'a tourné sur cette base et les règles métier ne "
+                      "sont pas disponibles ; ANOMALIES_* et TRANSFERTS_MANQUANTS vaudront 0. Lancez "
+                      "`lsu-analytics check --db ...` puis recalculez les indicateurs.[/]")
+        return
+    console.print("Aucun contrôle enregistré sur cette base : exécution des règles métier d'abord…")
+    rules_run = run_rules(con)
+    console.print(f"Règles exécutées : {rules_run.nb_anomalies} anomalie(s).")
+
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
-    pass
+    @app.command("indicateurs")
+    def indicateurs(
+        db: Path = typer.Option(..., "--db", help="Base DuckDB chargée par `lsu-analytics load`."),
+        seuil_secret: int = typer.Option(4, "--seuil-secret", min=0,
+                                         help="Secret statistique : masquer les cellules fondées sur 1 à N élèves."),
+    ) -> None:
+        """Calcule les indicateurs LSU (indicators.md) pour tous les périmètres et remplace le contenu de la
+        table `indicateurs`. Exécute d'abord les règles métier si aucun contrôle n'a tourné sur la base.
+        Codes de sortie : 0 indicateurs calculés, 2 échec."""
+        import duckdb
+        from rich.console import Console
+
+        from lsu_analytics.indicators import IndicateursError, compute_indicateurs
+
+        console = Console()
+        if not db.is_file():
+            raise _fail(f"base introuvable : {db} ; chargez d'abord un export avec `lsu-analytics load EXPORT --db {db}`.")
+        try:
+            con = duckdb.connect(str(db))
+            con.execute("SET enable_progress_bar = false")  # l'affichage est celui de rich
+        except duckdb.Error as e:
+            raise _fail(f"impossible d'ouvrir la base {db} ({e}) ; vérifiez que c'est une base DuckDB et "
+                        "qu'aucun autre programme ne l'a ouverte en écriture.")
+        try:
+            _run_rules_if_needed(con, console)
+            with console.status("Calcul des indicateurs…"):
+                run = compute_indicateurs(con, seuil_secret=seuil_secret)
+        except IndicateursError as e:
+            raise _fail(str(e))
+        except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
+            raise _fail(f"le calcul a échoué sur {db} ({type(e).__name__} : {e}) ; la table `indicateurs` "
+                        "est restée telle qu'elle était. Vérifiez que la base a été chargée par `lsu-analytics load`.")
+        finally:
+            con.close()
+        console.print(_summary_table(run, f"Indicateurs LSU, millésime {run.millesime}"))
+        console.print(f"{_nombre(run.lignes)} ligne(s) écrite(s) dans `indicateurs`, dont "
+                      f"{_nombre(run.lignes_masquees)} masquée(s) par le secret statistique (1 à {run.seuil_secret} "
+                      f"élèves) ; durée : {_secondes(run.duree_s)}.")
+        if run.source_regles == "aucune":
+            console.print("[yellow]Avertissement : catalogue des règles introuvable ; seules les règles présentes "
+                          "dans `anomalies` ont un indicateur ANOMALIES_*.[/]")
+
+    @bench_app.command("indicateurs")
+    def bench_indicateurs(
+        pupils: int = typer.Option(..., "--pupils", min=1, help="Nombre d'élèves inscrits en C."),
+        seed: int = typer.Option(1, "--seed", help="Graine du générateur (avec --export)."),
+        export: bool = typer.Option(False, "--export/--synthetique",
+                                    help="Export réaliste (générateur + chargeur) ou tables synthétiques SQL (défaut)."),
+        workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail (défaut : dossier temporaire)."),
+    ) -> None:
+        """Mesure le temps de `indicateurs` sur une base de PUPILS élèves (cible : 30 s à 250 000 élèves)."""
+        from rich.console import Console
+
+        from lsu_analytics.indicators.bench import run_bench
+
+        console = Console()
+        try:
+            with console.status("Préparation de la base de mesure…"):
+                result = run_bench(pupils, seed=seed, workdir=workdir, synthetique=not export)
+        except ImportError as e:
+            raise _fail(f"générateur ou chargeur indisponible ({e}) ; relancez avec --synthetique.")
+        except Exception as e:  # noqa: BLE001
+            raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).")
+        volumes = ", ".join(f"{t} {_nombre(n)}" for t, n in result.volumes.items())
+        console.print(f"Base {result.source} de {_nombre(pupils)} élèves ({volumes}) préparée en "
+                      f"{_secondes(result.preparation_s)}.")
+        console.print(_summary_table(result.run, "Indicateurs LSU (mesure)"))
+        console.print(f"Calcul des indicateurs : [bold]{_secondes(result.run.duree_s)}[/] "
+                      f"({_nombre(result.run.lignes)} lignes).")

@@ -27,14 +27,22 @@ GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, e.niveau),
 
 -- BFC_VERROUILLES : verrouillés / saisis (bilans de cycle de C). Périmètre = uai du bilan ;
 -- niveau = classe(s) de l'élève dans cet établissement en C (aucune : TOUS seulement).
+-- Comptage par établissement puis somme par périmètre (un bilan a un seul uai), comme socle.sql.
 INSERT INTO ind_bruts
-SELECT 'BFC_VERROUILLES', NULL, p.niveau_perimetre, p.code_perimetre,
-       CASE WHEN grouping(ne.niveau) = 1 THEN 'TOUS' ELSE ne.niveau END,
-       count(DISTINCT bc.bilan_cycle_id) FILTER (WHERE bc.date_verrou IS NOT NULL),
-       count(DISTINCT bc.bilan_cycle_id)
-FROM bilans_cycle bc
-LEFT JOIN ind_niveaux_eleve ne ON ne.eleve_id = bc.eleve_id AND ne.uai = bc.uai
-JOIN ind_perimetres p ON p.uai = bc.uai
-WHERE bc.millesime = (SELECT c FROM ind_params)
-GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, ne.niveau),
-                        (p.niveau_perimetre, p.code_perimetre));
+WITH bilans AS (
+    SELECT uai, eleve_id, date_verrou IS NOT NULL AS verrouille
+    FROM bilans_cycle WHERE millesime = (SELECT c FROM ind_params)
+), par_uai AS (
+    SELECT uai, 'TOUS' AS niveau_scolaire, count(*) FILTER (WHERE verrouille) AS verrouilles, count(*) AS saisis
+    FROM bilans GROUP BY ALL
+    UNION ALL
+    SELECT b.uai, ne.niveau, count(*) FILTER (WHERE b.verrouille), count(*)
+    FROM bilans b
+    JOIN ind_niveaux_eleve ne ON ne.eleve_id = b.eleve_id AND ne.uai = b.uai
+    GROUP BY ALL
+)
+SELECT 'BFC_VERROUILLES', NULL, p.niveau_perimetre, p.code_perimetre, u.niveau_scolaire,
+       sum(u.verrouilles), sum(u.saisis)
+FROM par_uai u
+JOIN ind_perimetres p USING (uai)
+GROUP BY ALL;

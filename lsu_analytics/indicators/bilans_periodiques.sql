@@ -12,6 +12,9 @@ SELECT 'bilans_periodiques', v.indicateur, p.periode, true, true
 FROM (VALUES ('BP_SAISIS'), ('BP_VERROUILLES'), ('BP_VISES')) AS v(indicateur)
 CROSS JOIN ind_periodes_bp p;
 
+-- Les bilans et les attendus appartiennent chacun à un seul établissement et un seul niveau : on compte
+-- d'abord par (uai, niveau, indice), puis on additionne par périmètre (beaucoup moins de lignes à grouper).
+
 -- BP_SAISIS : attendu = inscription (élève, classe) de C × période de la périodicité de la classe
 -- terminée avant X ; saisi = un bilan existe pour cet élève, cette classe et cet indice.
 INSERT INTO ind_bruts
@@ -23,39 +26,50 @@ WITH attendus AS (
                     AND pe.millesime = (SELECT c FROM ind_params)
                     AND pe.periodicite = cl.periodicite
     WHERE pe.date_fin < (SELECT x_date FROM ind_params)
-), saisis AS (
-    SELECT DISTINCT eleve_id, classe_id, indice FROM bilans_periodiques
+), par_uai AS (
+    SELECT a.uai, a.niveau, a.indice,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM bilans_periodiques b
+                                          WHERE b.eleve_id = a.eleve_id AND b.classe_id = a.classe_id
+                                            AND b.indice = a.indice)) AS saisis,
+           count(*) AS attendus
+    FROM attendus a
+    GROUP BY ALL
 )
-SELECT 'BP_SAISIS', a.indice, p.niveau_perimetre, p.code_perimetre,
-       CASE WHEN grouping(a.niveau) = 1 THEN 'TOUS' ELSE a.niveau END,
-       count(s.eleve_id), count(*)
-FROM attendus a
-LEFT JOIN saisis s USING (eleve_id, classe_id, indice)
-JOIN ind_perimetres p ON p.uai = a.uai
-GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, a.niveau, a.indice),
-                        (p.niveau_perimetre, p.code_perimetre, a.indice),
-                        (p.niveau_perimetre, p.code_perimetre, a.niveau),
+SELECT 'BP_SAISIS', u.indice, p.niveau_perimetre, p.code_perimetre,
+       CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END,
+       sum(u.saisis), sum(u.attendus)
+FROM par_uai u
+JOIN ind_perimetres p USING (uai)
+GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau, u.indice),
+                        (p.niveau_perimetre, p.code_perimetre, u.indice),
+                        (p.niveau_perimetre, p.code_perimetre, u.niveau),
                         (p.niveau_perimetre, p.code_perimetre));
 
 -- BP_VERROUILLES : verrouillés / saisis ; BP_VISES : visés par la famille / publiés (bilans de C).
 -- Périmètre = uai du bilan, niveau = celui de sa classe.
 INSERT INTO ind_bruts
-WITH g AS MATERIALIZED (
+WITH par_uai AS (
     -- Un bilan sans indice ne compte que dans « toutes périodes » (-1 ne correspond à aucune période).
-    SELECT CASE WHEN grouping(b.indice) = 1 THEN NULL ELSE coalesce(b.indice, -1) END AS indice,
-           p.niveau_perimetre, p.code_perimetre,
-           CASE WHEN grouping(cl.niveau) = 1 THEN 'TOUS' ELSE cl.niveau END AS niveau_scolaire,
+    SELECT b.uai, cl.niveau, coalesce(b.indice, -1) AS indice,
            count(*) FILTER (WHERE b.date_verrou IS NOT NULL) AS verrouilles,
            count(*) AS saisis,
            count(*) FILTER (WHERE b.date_publication IS NOT NULL AND b.date_visa IS NOT NULL) AS vises,
            count(*) FILTER (WHERE b.date_publication IS NOT NULL) AS publies
     FROM bilans_periodiques b
     LEFT JOIN classes cl ON cl.classe_id = b.classe_id
-    JOIN ind_perimetres p ON p.uai = b.uai
     WHERE b.millesime = (SELECT c FROM ind_params)
-    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, cl.niveau, b.indice),
-                            (p.niveau_perimetre, p.code_perimetre, b.indice),
-                            (p.niveau_perimetre, p.code_perimetre, cl.niveau),
+    GROUP BY ALL
+), g AS MATERIALIZED (
+    SELECT CASE WHEN grouping(u.indice) = 1 THEN NULL ELSE u.indice END AS indice,
+           p.niveau_perimetre, p.code_perimetre,
+           CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END AS niveau_scolaire,
+           sum(u.verrouilles) AS verrouilles, sum(u.saisis) AS saisis,
+           sum(u.vises) AS vises, sum(u.publies) AS publies
+    FROM par_uai u
+    JOIN ind_perimetres p USING (uai)
+    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau, u.indice),
+                            (p.niveau_perimetre, p.code_perimetre, u.indice),
+                            (p.niveau_perimetre, p.code_perimetre, u.niveau),
                             (p.niveau_perimetre, p.code_perimetre))
 )
 SELECT 'BP_VERROUILLES', indice, niveau_perimetre, code_perimetre, niveau_scolaire, verrouilles, saisis FROM g
