@@ -1,9 +1,13 @@
 """Builders for the rule tests: a small world (establishments, classes, periods, reports) on `tiny_db`."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lsu_analytics.rules import run_rules
+
+SHARED_RULES = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "rules.md"
 
 ECOLE, COLLEGE = "0380001A", "0380002B"  # academy 08
 ECOLE_LYON = "0690001C"  # academy 10
