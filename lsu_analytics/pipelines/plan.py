@@ -1,0 +1,110 @@
+"""The steps of a run, in order, and the report jobs a YAML's `rapports` expands to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .record import OK_STATUTS, StepRecord, scrub
+from .spec import NOTEBOOKS, PipelineSpec, RapportSpec
+
+NIVEAU_LIBELLES = {"national": "national", "academie": "académie", "departement": "département",
+                   "circonscription": "circonscription", "etablissement": "établissement"}
+MASQUE = "(masqué)"
+
+
+def fixed_steps() -> list[StepRecord]:
+    """Load, check, indicators: one after the other, each needing the previous one."""
+    return [
+        StepRecord("chargement", "chargement", "Chargement de l'export"),
+        StepRecord("controles", "controles", "Contrôles (règles et attentes)", depend_de="chargement"),
+        StepRecord("indicateurs", "indicateurs", "Calcul des indicateurs", depend_de="controles"),
+    ]
+
+
+@dataclass
+class ReportJob:
+    rec: StepRecord
+    notebook: str
+    params: dict  # what the notebook receives (may hold a pupil id: never written out)
+    out_dir: Path
+
+
+def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, statuts: dict[str, str],
+                   millesime: int | None) -> tuple[list[StepRecord], list[ReportJob]]:
+    """One StepRecord per report; a job for those that can run (their prerequisite step succeeded)."""
+    records: list[StepRecord] = []
+    jobs: list[ReportJob] = []
+    used: set[str] = set()
+
+    def unique(key: str) -> str:
+        n, k = 1, key
+        while k in used:
+            n += 1
+            k = f"{key}-{n}"
+        used.add(k)
+        return k
+
+    for r in spec.rapports:
+        traits = NOTEBOOKS[r.notebook]
+        ready = statuts.get(traits.after) in OK_STATUTS
+        if traits.perimetre:
+            codes, problem = _codes(r, db, perimetres_fn, ready)
+            if problem is not None:
+                key = unique(f"{r.niveau}-{'tous' if r.codes is None else '-'.join(r.codes)}")
+                rec = StepRecord(f"rapport:{r.notebook}:{key}", "rapport",
+                                 f"{r.notebook} — {NIVEAU_LIBELLES[r.niveau]} (ligne {r.line} du pipeline)",
+                                 depend_de=traits.after, notebook=r.notebook, perimetre={"niveau": r.niveau,
+                                 "code": None}, parametres=dict(r.parametres))
+                rec.statut, rec.message = problem
+                records.append(rec)
+                continue
+            for code, absent in codes:
+                key = unique(f"{r.niveau}-{code}")
+                params = {"niveau_perimetre": r.niveau, "code_perimetre": code}
+                if traits.millesime and millesime is not None and "millesime" not in r.parametres:
+                    params["millesime"] = millesime
+                params.update(r.parametres)
+                rec = StepRecord(f"rapport:{r.notebook}:{key}", "rapport",
+                                 f"{r.notebook} — {NIVEAU_LIBELLES[r.niveau]} {code}", depend_de=traits.after,
+                                 notebook=r.notebook, perimetre={"niveau": r.niveau, "code": code},
+                                 parametres=dict(params), donnees_personnelles=r.donnees_personnelles)
+                records.append(rec)
+                if absent:
+                    rec.statut = "echec"
+                    rec.message = (f"le code {code} n'existe pas au niveau {NIVEAU_LIBELLES[r.niveau]} dans l'export "
+                                   f"chargé ; corrigez « perimetres » (ligne {r.line} du pipeline).")
+                elif ready:
+                    jobs.append(ReportJob(rec, r.notebook, params, run_dir / "rapports" / r.notebook / key))
+                else:
+                    rec.message = f"non exécuté : l'étape « {traits.after} » a échoué."
+            continue
+        for i, eleve in enumerate(r.eleves, start=1):
+            key = unique(f"eleve-{i}")
+            params = {"eleve_id": eleve, **r.parametres}
+            shown = {k: (MASQUE if k == "eleve_id" else v) for k, v in params.items()}
+            rec = StepRecord(f"rapport:{r.notebook}:{key}", "rapport", f"{r.notebook} — élève n° {i} de la liste",
+                             depend_de=traits.after, notebook=r.notebook, parametres=shown,
+                             donnees_personnelles=True)
+            records.append(rec)
+            if ready:
+                jobs.append(ReportJob(rec, r.notebook, params, run_dir / "rapports" / r.notebook / key))
+            else:
+                rec.message = f"non exécuté : l'étape « {traits.after} » a échoué."
+    return records, jobs
+
+
+def _codes(r: RapportSpec, db: Path, perimetres_fn, ready: bool):
+    """[(code, absent_from_export)] or a (statut, message) problem."""
+    if not ready:
+        if r.codes is not None:
+            return [(c, False) for c in r.codes], None
+        return None, ("non_execute", "non exécuté : une étape préalable a échoué (périmètres inconnus).")
+    try:
+        available = perimetres_fn(db, r.niveau)
+    except Exception as e:  # noqa: BLE001 - reported in run.json, the other reports go on
+        return None, ("echec", scrub(f"liste des périmètres {r.niveau} illisible : {e}"))
+    if r.codes is None:
+        if not available:
+            return None, ("echec", f"aucun périmètre de niveau {NIVEAU_LIBELLES[r.niveau]} dans l'export chargé.")
+        return [(c, False) for c in available], None
+    return [(c, c not in available) for c in r.codes], None

@@ -1,0 +1,72 @@
+"""run.json: what a run read, with which tools, and what each step did and produced."""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+
+RUN_FORMAT = 1
+STATUTS = ("reussi", "echec", "ignore", "non_execute")
+OK_STATUTS = ("reussi", "ignore")
+
+# An INE-like token (11 capitals/digits with both): masked in any message that reaches run.json or the log.
+_INE_LIKE = re.compile(r"\b(?=[0-9A-Z]*[0-9])(?=[0-9A-Z]*[A-Z])[0-9A-Z]{11}\b")
+
+
+def scrub(message: str | None, limit: int = 800) -> str | None:
+    if message is None:
+        return None
+    message = _INE_LIKE.sub("[INE masqué]", message.strip())
+    return message if len(message) <= limit else message[:limit] + " […]"
+
+
+def tool_versions() -> dict[str, str]:
+    out = {}
+    for key, dist in (("lsu_analytics", "lsu-analytics"), ("duckdb", "duckdb"),
+                      ("great_expectations", "great-expectations"), ("papermill", "papermill")):
+        try:
+            out[key] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[key] = "absent"
+    out["python"] = platform.python_version()
+    return out
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class StepRecord:
+    id: str
+    type: str  # chargement, controles, indicateurs, rapport
+    libelle: str  # French label for the log and the index
+    depend_de: str | None = None
+    statut: str = "non_execute"
+    debut: str | None = None
+    duree_s: float | None = None
+    message: str | None = None
+    produits: list[str] = field(default_factory=list)  # paths relative to the run folder
+    details: dict = field(default_factory=dict)
+    notebook: str | None = None
+    perimetre: dict | None = None
+    parametres: dict | None = None
+    donnees_personnelles: bool = False
+
+    def as_json(self) -> dict:
+        d = {k: v for k, v in self.__dict__.items()}
+        if self.type != "rapport":
+            for k in ("notebook", "perimetre", "parametres", "donnees_personnelles"):
+                d.pop(k)
+        return d
+
+
+def write_run_json(path: Path, record: dict) -> None:
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,310 @@
+"""Run a pipeline: lock the database, load if the export changed, check, compute, render, write run.json + index."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console
+
+from . import database
+from .index_page import render_index
+from .lock import DatabaseLock, LockBusyError
+from .parallel import Job, run_parallel
+from .plan import ReportJob, expand_reports, fixed_steps
+from .progress import RunProgress
+from .record import OK_STATUTS, RUN_FORMAT, StepRecord, now_iso, scrub, tool_versions, write_run_json
+from .source import ResolvedSource, SourceError, resolve_source, sha256_file
+from .spec import SEVERITES, PipelineSpec
+from .steps import DEFAULT_STEPS
+
+EXIT_OK, EXIT_ECHEC, EXIT_IMPOSSIBLE, EXIT_ANOMALIES = 0, 1, 2, 3
+
+
+class PipelineImpossible(Exception):
+    """The run can't start (export not found, database locked, output not writable): exit code 2."""
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    exit_code: int
+    run_dir: Path
+    record: dict
+
+
+def run_pipeline(spec: PipelineSpec, *, sortie: Path | None = None, attente_s: float | None = None,
+                 parallelisme: int | None = None, steps: dict | None = None,
+                 console: Console | None = None) -> RunOutcome:
+    """Run `spec` once. `steps` replaces entries of the step table (see steps.DEFAULT_STEPS)."""
+    table = {**DEFAULT_STEPS, **(steps or {})}
+    console = console or Console(stderr=True, soft_wrap=True)
+    progress = RunProgress(console)
+    wait = spec.attente_verrou_s if attente_s is None else attente_s
+    db = spec.base.resolve()
+    try:
+        lock = DatabaseLock(db, wait)
+        if wait:
+            progress.info(f"Attente du verrou {lock.path} (au plus {wait:g} s)…")
+        with lock:
+            try:
+                source = resolve_source(spec.source)
+            except SourceError as e:
+                raise PipelineImpossible(str(e)) from None
+            run_dir = _make_run_dir(Path(sortie or spec.sortie))
+            progress.info(f"Pipeline « {spec.nom} » : export {source.path} → {run_dir}")
+            return _Run(spec, table, db, source, run_dir, progress, parallelisme).execute()
+    except LockBusyError as e:
+        raise PipelineImpossible(str(e)) from None
+
+
+def _make_run_dir(root: Path) -> Path:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y-%m-%dT%H%M")
+        for n in range(1, 1000):
+            path = root / (stamp if n == 1 else f"{stamp}-{n}")
+            try:
+                path.mkdir()
+                return path
+            except FileExistsError:
+                continue
+    except OSError as e:
+        raise PipelineImpossible(f"impossible de créer le dossier de sortie dans {root} ({e.strerror}). "
+                                 "Vérifiez « sortie » ou --sortie et les droits d'écriture.") from None
+    raise PipelineImpossible(f"trop de runs dans la même minute sous {root}.")
+
+
+class _Run:
+    def __init__(self, spec: PipelineSpec, table: dict, db: Path, source: ResolvedSource, run_dir: Path,
+                 progress: RunProgress, parallelisme: int | None):
+        self.spec, self.table, self.db, self.source, self.run_dir = spec, table, db, source, run_dir
+        self.progress = progress
+        cpus = os.cpu_count() or 1
+        # Never more report processes than cores: each one runs a kernel.
+        self.workers = max(1, min(parallelisme or spec.parallelisme or cpus, cpus))
+        self.steps: list[StepRecord] = fixed_steps()
+        self.record: dict = {}
+        self.anomalies: dict | None = None
+
+    # --- the run ---
+    def execute(self) -> RunOutcome:
+        started = time.monotonic()
+        self.record = self._skeleton()
+        try:
+            by_id = {s.id: s for s in self.steps}
+            self._load(by_id["chargement"])
+            export = database.manifest_info(self.db)
+            self.record["export"] = {k: v for k, v in (export or {}).items() if k != "chargement_id"} or None
+            if self._ready(by_id["controles"]):
+                out = self.run_dir / "controles"
+                out.mkdir()
+                value = self._call(by_id["controles"], self.table["controles"], self.db, out,
+                                   self.spec.controles.regles, self.spec.controles.seuils)
+                by_id["controles"].produits = _files_under(out, self.run_dir)
+                if value:
+                    self.anomalies = value.get("anomalies")
+                    by_id["controles"].details = value
+            if self._ready(by_id["indicateurs"]):
+                value = self._call(by_id["indicateurs"], self.table["indicateurs"], self.db, self.spec.seuil_secret)
+                by_id["indicateurs"].details = value if isinstance(value, dict) else {}
+            statuts = {s.id: s.statut for s in self.steps}
+            reports, jobs = expand_reports(self.spec, self.db, self.run_dir, self.table["perimetres"], statuts,
+                                           (export or {}).get("millesime_courant"))
+            self.steps += reports
+            queued = {id(j.rec) for j in jobs}
+            for rec in reports:
+                if id(rec) not in queued:
+                    self.progress.step_end(rec)
+            self._render(jobs)
+        finally:
+            self._finish(time.monotonic() - started)
+        return RunOutcome(self.record["code_sortie"], self.run_dir, self.record)
+
+    def _ready(self, rec: StepRecord) -> bool:
+        dep = next(s for s in self.steps if s.id == rec.depend_de)
+        if dep.statut in OK_STATUTS:
+            return True
+        rec.message = f"non exécuté : l'étape « {dep.id} » a échoué."
+        self.progress.step_end(rec)
+        return False
+
+    def _call(self, rec: StepRecord, fn, *args):
+        self.progress.step_start(rec)
+        rec.debut = now_iso()
+        t0 = time.monotonic()
+        try:
+            value = fn(*args)
+            rec.statut = "reussi"
+            return value
+        except Exception as e:  # noqa: BLE001 - a failed step is reported, the run goes on where it can
+            rec.statut = "echec"
+            rec.message = scrub(str(e) or type(e).__name__)
+            rec.details = {"erreur": type(e).__name__}
+            return None
+        finally:
+            rec.duree_s = round(time.monotonic() - t0, 3)
+            self.progress.step_end(rec)
+
+    def _load(self, rec: StepRecord) -> None:
+        state_path = Path(str(self.db) + ".pipeline.json")
+        version = self.record["versions"]["lsu_analytics"]
+        fingerprint = self.source.fingerprint
+        current = database.manifest_info(self.db)
+        try:
+            state = json.loads(state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = {}
+        # Same files, same tool, and the database still holds the load we did from them: nothing to do.
+        if (current and state.get("empreinte") == fingerprint and state.get("version_outil") == version
+                and state.get("chargement_id") == current["chargement_id"]):
+            rec.statut = "ignore"
+            rec.debut = now_iso()
+            rec.duree_s = 0.0
+            rec.message = "export inchangé depuis le dernier chargement (mêmes sha256) : pas de rechargement."
+            rec.details = {"chargement_id": current["chargement_id"]}
+            self.progress.step_end(rec)
+            return
+        value = self._call(rec, self.table["chargement"], self.source.path, self.db)
+        if rec.statut == "reussi":
+            rec.details = value if isinstance(value, dict) else {}
+            loaded = database.manifest_info(self.db)
+            state = {"empreinte": fingerprint, "version_outil": version,
+                     "chargement_id": loaded and loaded["chargement_id"], "source": str(self.source.path)}
+            tmp = state_path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(tmp, state_path)
+
+    def _render(self, jobs: list[ReportJob]) -> None:
+        if not jobs:
+            return
+        by_key = {j.rec.id: j for j in jobs}
+        starts: dict[str, str] = {}
+
+        def on_start(job: Job) -> None:
+            starts[job.key] = now_iso()
+
+        def on_done(outcome) -> None:
+            j = by_key[outcome.key]
+            rec = j.rec
+            rec.debut = starts.get(outcome.key)
+            rec.duree_s = round(outcome.duration_s, 3)
+            if outcome.ok:
+                self._report_products(rec, outcome.value)
+            else:
+                rec.statut = "echec"
+                rec.details = {"erreur": outcome.error_type}
+                # A pupil report's error may quote the pupil: only its kind is kept.
+                rec.message = (f"{outcome.error_type} (détail non journalisé : rapport à données personnelles)"
+                               if rec.donnees_personnelles else scrub(outcome.error))
+            self.progress.step_end(rec)
+
+        workers = min(self.workers, len(jobs))
+        self.progress.reports_start(len(jobs), workers)
+        try:
+            for j in jobs:
+                j.out_dir.mkdir(parents=True, exist_ok=True)
+            run_parallel([Job(j.rec.id, self.table["rapport"], (j.notebook, self.db, j.params, j.out_dir))
+                          for j in jobs], workers, self.spec.delai_rapport_s, on_start, on_done)
+        finally:
+            self.progress.reports_end()
+
+    def _report_products(self, rec: StepRecord, value) -> None:
+        paths = [Path(p) for p in (value or {}).values() if p] if isinstance(value, dict) else []
+        missing = [p for p in paths if not p.is_file()]
+        html = [p for p in paths if p.suffix == ".html"]
+        if missing or not html:
+            rec.statut = "echec"
+            rec.message = "le rendu n'a pas produit de fichier HTML." if not missing else \
+                f"fichier annoncé mais absent : {missing[0].name}"
+            return
+        rec.statut = "reussi"
+        rec.produits = [_relative(p, self.run_dir) for p in paths]
+
+    # --- run.json, index.html ---
+    def _skeleton(self) -> dict:
+        spec = self.spec
+        pipeline_sha = sha256_file(spec.path)
+        return {
+            "format": RUN_FORMAT,
+            "pipeline": {"nom": spec.nom, "fichier": str(spec.path.resolve())},
+            "debut": now_iso(),
+            "fin": None,
+            "duree_s": None,
+            "issue": None,
+            "code_sortie": None,
+            "versions": tool_versions(),
+            "machine": {"coeurs": os.cpu_count(), "processus_rapports": self.workers},
+            "entrees": {
+                "pipeline": {"chemin": str(spec.path.resolve()), "sha256": pipeline_sha},
+                "export": {"chemin": str(self.source.path), "type": self.source.kind,
+                           "selection": self.source.selection, "empreinte": self.source.fingerprint,
+                           "fichiers": [{"nom": f.name, "sha256": f.sha256, "octets": f.size}
+                                        for f in self.source.files]},
+                "base": {"chemin": str(self.db)},
+            },
+            "parametres": {"controles": {"regles": list(spec.controles.regles) if spec.controles.regles else "toutes",
+                                         "seuils": spec.controles.seuils,
+                                         "echec_si": spec.controles.echec_si or "jamais"},
+                           "seuil_secret": spec.seuil_secret},
+            "export": None,
+            "anomalies": None,
+            "etapes": [],
+        }
+
+    def _finish(self, elapsed: float) -> None:
+        code, issue = self._exit_code()
+        journal = getattr(self.progress.console, "record", False)
+        self.record.update({
+            "fin": now_iso(), "duree_s": round(elapsed, 3), "issue": issue, "code_sortie": code,
+            "anomalies": self.anomalies, "etapes": [s.as_json() for s in self.steps],
+            "journal": "journal.txt" if journal else None,
+        })
+        write_run_json(self.run_dir / "run.json", self.record)
+        (self.run_dir / "index.html").write_text(render_index(self.record), encoding="utf-8")
+        _point_latest(self.run_dir)
+        failed = [s.libelle for s in self.steps if s.statut == "echec"]
+        summary = {EXIT_OK: "[green]Pipeline réussi[/]",
+                   EXIT_ECHEC: f"[red]{len(failed)} étape(s) en échec[/] : {', '.join(failed)}",
+                   EXIT_ANOMALIES: f"[yellow]Anomalies de sévérité « {self.spec.controles.echec_si} » ou plus "
+                                   "grave[/] (echec_si)"}[code]
+        self.progress.info(f"{summary}. Résultats : {self.run_dir / 'index.html'} (code de sortie {code})")
+        if journal:
+            self.progress.console.save_text(str(self.run_dir / "journal.txt"), clear=False)
+
+    def _exit_code(self) -> tuple[int, str]:
+        # A step is "non_execute" only when one before it failed: "echec" covers both.
+        if any(s.statut == "echec" for s in self.steps):
+            return EXIT_ECHEC, "echec"
+        threshold = self.spec.controles.echec_si
+        if threshold and self.anomalies:
+            worst = SEVERITES[: SEVERITES.index(threshold) + 1]
+            if sum(self.anomalies["par_severite"].get(s, 0) for s in worst):
+                return EXIT_ANOMALIES, "anomalies"
+        return EXIT_OK, "reussi"
+
+
+def _relative(p: Path, root: Path) -> str:
+    try:
+        return p.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(p)
+
+
+def _files_under(folder: Path, root: Path) -> list[str]:
+    return sorted(_relative(p, root) for p in folder.rglob("*") if p.is_file())
+
+
+def _point_latest(run_dir: Path) -> None:
+    # `<sortie>/dernier` always names the last finished run (atomic swap of a symlink).
+    link = run_dir.parent / "dernier"
+    tmp = run_dir.parent / f".dernier.{os.getpid()}"
+    try:
+        if tmp.is_symlink():
+            tmp.unlink()
+        os.symlink(run_dir.name, tmp)
+        os.replace(tmp, link)
+    except OSError:
+        pass

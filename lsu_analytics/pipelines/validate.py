@@ -1,0 +1,309 @@
+"""Turn a pipeline YAML file into a PipelineSpec, with French errors naming the file and the line."""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+from .spec import (NIVEAUX_PERIMETRE, NOTEBOOKS, SEVERITES, ControlesSpec, PipelineSpec, RapportSpec,
+                   SourceSpec)
+from .yaml_nodes import Position, YamlReadError, read_yaml
+
+RULE_ID = re.compile(r"^[A-Z]{2,4}-[0-9]{2}$")
+CODE = re.compile(r"^[0-9A-Za-z]{1,20}$")
+ELEVE_ID = re.compile(r"^[0-9A-Za-z_.-]{1,64}$")
+YES = {True, "oui", "true", "vrai"}
+NO = {False, "non", "false", "faux"}
+
+TOP_KEYS = ("nom", "source", "base", "sortie", "controles", "indicateurs", "rapports", "parallelisme", "verrou",
+            "delai_rapport_s")
+SOURCE_KEYS = ("dossier", "zip", "plus_recent_dans")
+
+
+class PipelineSpecError(Exception):
+    """An invalid pipeline file. `errors` holds one French message per problem."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+def load_pipeline_spec(path: Path) -> PipelineSpec:
+    """Read and validate a pipeline YAML file (relative paths in it are relative to the file's folder)."""
+    path = Path(path)
+    try:
+        data, positions = read_yaml(path)
+    except YamlReadError as e:
+        raise PipelineSpecError([str(e)]) from None
+    v = _Validator(path, positions)
+    spec = v.pipeline(data)
+    if v.errors:
+        raise PipelineSpecError(v.errors)
+    return spec
+
+
+class _Validator:
+    def __init__(self, path: Path, positions: dict[tuple, Position]):
+        self.path = path
+        self.positions = positions
+        self.errors: list[str] = []
+        self.base_dir = path.resolve().parent
+
+    # --- messages ---
+    def where(self, at: tuple) -> str:
+        p = self.positions.get(at)
+        while p is None and at:
+            at = at[:-1]
+            p = self.positions.get(at)
+        return f"{self.path}, ligne {p.line}, colonne {p.column}" if p else str(self.path)
+
+    def error(self, at: tuple, message: str) -> None:
+        self.errors.append(f"{self.where(at)} : {message}")
+
+    def mapping(self, value, at: tuple, name: str, keys: tuple[str, ...]) -> dict | None:
+        if not isinstance(value, dict):
+            self.error(at + ("=",) if at else at, f"« {name} » doit être un ensemble de clés « clé: valeur » "
+                       f"({', '.join(keys)}).")
+            return None
+        for key in value:
+            if key not in keys:
+                close = difflib.get_close_matches(key, keys, n=1)
+                hint = f"vouliez-vous dire « {close[0]} » ?" if close else f"clés permises : {', '.join(keys)}."
+                self.error(at + (key,), f"clé inconnue « {key} » dans « {name} » ; {hint}")
+        return value
+
+    def text(self, value, at: tuple, name: str) -> str | None:
+        if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+            return str(value)
+        self.error(at + ("=",), f"« {name} » doit être un texte non vide.")
+        return None
+
+    def a_path(self, value, at: tuple, name: str) -> Path | None:
+        s = self.text(value, at, name)
+        if s is None:
+            return None
+        p = Path(s).expanduser()
+        return Path(os.path.normpath(p if p.is_absolute() else self.base_dir / p))
+
+    def number(self, value, at: tuple, name: str, *, minimum: float, integer: bool = False):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= minimum
+        if ok and integer and not isinstance(value, int):
+            ok = False
+        if not ok:
+            kind = "un entier" if integer else "un nombre"
+            self.error(at + ("=",), f"« {name} » doit être {kind} supérieur ou égal à {minimum:g} "
+                       f"(trouvé : {value!r}).")
+            return None
+        return value
+
+    def boolean(self, value, at: tuple, name: str) -> bool:
+        v = value.lower() if isinstance(value, str) else value
+        if v in YES:
+            return True
+        if v in NO:
+            return False
+        self.error(at + ("=",), f"« {name} » doit valoir oui ou non (trouvé : {value!r}).")
+        return False
+
+    def codes(self, value, at: tuple, name: str, pattern: re.Pattern = CODE) -> tuple[str, ...]:
+        if not isinstance(value, list) or not value:
+            self.error(at + ("=",), f"« {name} » doit être une liste non vide, ex. [\"038\", \"073\"] "
+                       "(mettez les codes entre guillemets pour garder les zéros en tête).")
+            return ()
+        out = []
+        for i, c in enumerate(value):
+            if isinstance(c, int) and not isinstance(c, bool):
+                self.error(at + (i,), f"le code {c} de « {name} » est lu comme un nombre ; écrivez-le entre "
+                           f"guillemets (ex. \"{c:03d}\") pour garder les zéros en tête.")
+            elif isinstance(c, str) and pattern.match(c):
+                out.append(c)
+            else:
+                self.error(at + (i,), f"valeur invalide dans « {name} » (élément {i + 1}) : lettres et chiffres "
+                           "seulement.")
+        return tuple(out)
+
+    # --- sections ---
+    def pipeline(self, data) -> PipelineSpec | None:
+        top = self.mapping(data, (), "pipeline", TOP_KEYS)
+        if top is None:
+            return None
+        for required in ("source", "base", "sortie"):
+            if required not in top:
+                self.error((), f"la clé « {required}: » manque au premier niveau. Ajoutez-la "
+                           "(voir pipelines/hebdomadaire.yaml).")
+        nom = self.text(top["nom"], ("nom",), "nom") if "nom" in top else self.path.stem
+        source = self.source(top["source"], ("source",)) if "source" in top else None
+        base = self.a_path(top["base"], ("base",), "base") if "base" in top else None
+        sortie = self.a_path(top["sortie"], ("sortie",), "sortie") if "sortie" in top else None
+        controles = self.controles(top.get("controles"), ("controles",))
+        seuil_secret = self.indicateurs(top.get("indicateurs"), ("indicateurs",))
+        rapports = self.rapports(top.get("rapports", []), ("rapports",))
+        parallelisme = None
+        if top.get("parallelisme", "auto") != "auto":
+            parallelisme = self.number(top["parallelisme"], ("parallelisme",), "parallelisme", minimum=1,
+                                       integer=True)
+        attente = self.verrou(top.get("verrou"), ("verrou",))
+        delai = 1800.0
+        if "delai_rapport_s" in top:
+            delai = self.number(top["delai_rapport_s"], ("delai_rapport_s",), "delai_rapport_s", minimum=1)
+        if self.errors:
+            return None
+        return PipelineSpec(path=self.path, nom=nom, source=source, base=base, sortie=sortie, controles=controles,
+                            seuil_secret=seuil_secret, rapports=rapports, parallelisme=parallelisme,
+                            attente_verrou_s=attente, delai_rapport_s=delai)
+
+    def source(self, value, at: tuple) -> SourceSpec | None:
+        if isinstance(value, str):
+            self.error(at + ("=",), "« source » doit préciser le type : « dossier: CHEMIN », « zip: FICHIER.zip » "
+                       "ou « plus_recent_dans: DOSSIER » (le sous-dossier ou .zip le plus récent).")
+            return None
+        m = self.mapping(value, at, "source", SOURCE_KEYS)
+        if m is None:
+            return None
+        given = [k for k in SOURCE_KEYS if k in m]
+        if len(given) != 1:
+            self.error(at, "« source » doit contenir exactement une des clés « dossier », « zip » ou "
+                       "« plus_recent_dans ».")
+            return None
+        key = given[0]
+        p = self.a_path(m[key], at + (key,), f"source.{key}")
+        if p is None:
+            return None
+        if key == "zip" and p.suffix.lower() != ".zip":
+            self.error(at + (key, "="), f"« source.zip » doit désigner un fichier .zip (trouvé : {p.name}).")
+        return SourceSpec({"dossier": "dossier", "zip": "zip", "plus_recent_dans": "plus_recent"}[key], p)
+
+    def controles(self, value, at: tuple) -> ControlesSpec:
+        if value is None:
+            return ControlesSpec()
+        m = self.mapping(value, at, "controles", ("regles", "seuils", "echec_si"))
+        if m is None:
+            return ControlesSpec()
+        regles = None
+        r = m.get("regles", "toutes")
+        if r != "toutes":
+            if not isinstance(r, list) or not r:
+                self.error(at + ("regles", "="), "« controles.regles » doit valoir « toutes » ou une liste "
+                           "d'identifiants de règles, ex. [PER-01, HIS-02].")
+            else:
+                for i, rid in enumerate(r):
+                    if not isinstance(rid, str) or not RULE_ID.match(rid):
+                        self.error(at + ("regles", i), f"identifiant de règle invalide {rid!r} : attendu comme "
+                                   "« PER-01 » (voir shared/spec/rules.md).")
+                regles = tuple(str(x) for x in r)
+        seuils = {}
+        if "seuils" in m:
+            s = m["seuils"]
+            if not isinstance(s, dict):
+                self.error(at + ("seuils", "="), "« controles.seuils » doit être un ensemble « nom: nombre ».")
+            else:
+                for k, v in s.items():
+                    if self.number(v, at + ("seuils", k), f"controles.seuils.{k}", minimum=0) is not None:
+                        seuils[k] = v
+        echec_si = None
+        if "echec_si" in m:
+            e = m["echec_si"]
+            allowed = ("jamais",) + SEVERITES
+            if e not in allowed:
+                self.error(at + ("echec_si", "="), f"« controles.echec_si » doit valoir {', '.join(allowed)} "
+                           f"(trouvé : {e!r}).")
+            elif e != "jamais":
+                echec_si = e
+        return ControlesSpec(regles=regles, seuils=seuils, echec_si=echec_si)
+
+    def indicateurs(self, value, at: tuple) -> int:
+        if value is None:
+            return 4
+        m = self.mapping(value, at, "indicateurs", ("seuil_secret",))
+        if m is None or "seuil_secret" not in m:
+            return 4
+        n = self.number(m["seuil_secret"], at + ("seuil_secret",), "indicateurs.seuil_secret", minimum=0,
+                        integer=True)
+        return 4 if n is None else n
+
+    def verrou(self, value, at: tuple) -> float:
+        if value is None:
+            return 0.0
+        m = self.mapping(value, at, "verrou", ("attente_s",))
+        if m is None or "attente_s" not in m:
+            return 0.0
+        n = self.number(m["attente_s"], at + ("attente_s",), "verrou.attente_s", minimum=0)
+        return 0.0 if n is None else float(n)
+
+    def rapports(self, value, at: tuple) -> tuple[RapportSpec, ...]:
+        if not isinstance(value, list):
+            self.error(at + ("=",), "« rapports » doit être une liste (chaque élément commence par « - notebook: »).")
+            return ()
+        return tuple(r for i, item in enumerate(value) if (r := self.rapport(item, at + (i,))) is not None)
+
+    def rapport(self, value, at: tuple) -> RapportSpec | None:
+        keys = ("notebook", "perimetres", "eleves", "parametres", "donnees_personnelles")
+        m = self.mapping(value, at, "rapports[]", keys)
+        if m is None:
+            return None
+        line = self.positions.get(at, Position(0, 0)).line
+        if "notebook" not in m:
+            self.error(at, f"chaque rapport doit nommer son notebook (« notebook: » parmi {', '.join(NOTEBOOKS)}).")
+            return None
+        nb = m["notebook"]
+        traits = NOTEBOOKS.get(nb)
+        if traits is None:
+            close = difflib.get_close_matches(str(nb), NOTEBOOKS, n=1)
+            hint = f"vouliez-vous dire « {close[0]} » ?" if close else f"notebooks connus : {', '.join(NOTEBOOKS)}."
+            self.error(at + ("notebook", "="), f"notebook inconnu « {nb} » ; {hint}")
+            return None
+        parametres = {}
+        if "parametres" in m:
+            if not isinstance(m["parametres"], dict):
+                self.error(at + ("parametres", "="), "« parametres » doit être un ensemble « nom: valeur ».")
+            else:
+                parametres = dict(m["parametres"])
+                for k in ("db", "niveau_perimetre", "code_perimetre", "eleve_id", "ine"):
+                    if k in parametres:
+                        self.error(at + ("parametres", k), f"le paramètre « {k} » est fixé par le pipeline ; "
+                                   "retirez-le de « parametres ».")
+        perso = self.boolean(m["donnees_personnelles"], at + ("donnees_personnelles",), "donnees_personnelles") \
+            if "donnees_personnelles" in m else False
+        if traits.perimetre:
+            if "eleves" in m:
+                self.error(at + ("eleves",), f"« eleves » ne s'applique qu'au notebook diagnostic_eleve, pas à {nb}.")
+            if "perimetres" not in m:
+                self.error(at, f"le rapport {nb} doit dire pour quels périmètres : « perimetres: academie » (chaque "
+                           "académie de l'export) ou « perimetres: {niveau: departement, codes: [\"038\"]} ».")
+                return None
+            niveau, codes = self.perimetres(m["perimetres"], at + ("perimetres",))
+            if niveau is None:
+                return None
+            return RapportSpec(nb, niveau=niveau, codes=codes, parametres=parametres, donnees_personnelles=perso,
+                               line=line)
+        # A pupil diagnosis shows personal data: the schedule must ask for it in so many words.
+        if "perimetres" in m:
+            self.error(at + ("perimetres",), f"« perimetres » ne s'applique pas au notebook {nb} ; utilisez « eleves ».")
+        if not perso:
+            self.error(at, f"le notebook {nb} affiche des données personnelles : les pipelines planifiés ne le "
+                       "produisent que si vous l'écrivez explicitement (« donnees_personnelles: oui »).")
+        if "eleves" not in m:
+            self.error(at, f"le notebook {nb} demande la liste des élèves (« eleves: [identifiants eleve_id] »).")
+            return None
+        eleves = self.codes(m["eleves"], at + ("eleves",), "eleves", ELEVE_ID)
+        return RapportSpec(nb, eleves=eleves, parametres=parametres, donnees_personnelles=True, line=line)
+
+    def perimetres(self, value, at: tuple) -> tuple[str | None, tuple[str, ...] | None]:
+        if isinstance(value, str):
+            if value not in NIVEAUX_PERIMETRE:
+                self.error(at + ("=",), f"niveau de périmètre inconnu « {value} » ; niveaux : "
+                           f"{', '.join(NIVEAUX_PERIMETRE)}.")
+                return None, None
+            return value, None
+        m = self.mapping(value, at, "perimetres", ("niveau", "codes"))
+        if m is None:
+            return None, None
+        if "niveau" not in m:
+            self.error(at, f"« perimetres » doit dire le niveau (« niveau: » parmi {', '.join(NIVEAUX_PERIMETRE)}).")
+            return None, None
+        niveau, _ = self.perimetres(m["niveau"], at + ("niveau",))
+        codes = None
+        if "codes" in m and m["codes"] not in ("tous", "toutes"):
+            codes = self.codes(m["codes"], at + ("codes",), "perimetres.codes")
+        return niveau, codes
