@@ -1,0 +1,107 @@
+"""`bench load`: the loader against a bare DuckDB read of the same files, each in its own process.
+
+Each measurement runs in a child process so that its peak RSS is its own (not the generator's).
+Run as `python -m lsu_analytics.load.bench load|nu EXPORT DB` it is that child and prints JSON.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from time import perf_counter
+
+import duckdb
+
+from lsu_analytics.contract import quote
+
+from .loader import MEMORY_LIMIT, load_export
+from .manifest import read_manifest
+from .sqlfiles import run, sql
+
+
+def _peak_rss_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
+
+
+def bare_read(export: Path, db: Path) -> float:
+    """Seconds for DuckDB to read every file of the export into tables, type sniffing included."""
+    manifest = read_manifest(export)
+    db.unlink(missing_ok=True)
+    t0 = perf_counter()
+    con = duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
+    try:
+        for entry in manifest.fichiers.values():
+            reader = "read_csv(?, delim = ';')" if entry.format == "csv" else "read_parquet(?)"
+            run(con, sql("bench_nu.sql", table=quote(entry.table), reader=reader), [str(export / entry.fichier)])
+        run(con, "CHECKPOINT")
+    finally:
+        con.close()
+    return perf_counter() - t0
+
+
+def _child(mode: str, export: Path, db: Path) -> dict:
+    if mode == "load":
+        result = load_export(export, db)
+        out = {"duree_s": result.duree_s, "lignes": result.lignes_manifeste, "chargees": result.chargees,
+               "rejetees": result.rejetees}
+    else:
+        out = {"duree_s": bare_read(export, db)}
+    out["rss_max"] = _peak_rss_bytes()
+    return out
+
+
+def _run_child(mode: str, export: Path, db: Path) -> dict:
+    proc = subprocess.run([sys.executable, "-m", __name__, mode, str(export), str(db)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "échec")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@dataclass
+class BenchResult:
+    eleves: int
+    taille_octets: int
+    generation_s: float
+    chargement_s: float
+    lignes: int
+    rejetees: int
+    rss_max: int
+    nu_s: float
+    rss_max_nu: int
+
+    @property
+    def lignes_par_s(self) -> float:
+        return self.lignes / self.chargement_s if self.chargement_s else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.chargement_s / self.nu_s if self.nu_s else float("inf")
+
+
+def measure(export: Path, workdir: Path) -> tuple[dict, dict]:
+    loaded = _run_child("load", export, workdir / "charge.duckdb")
+    bare = _run_child("nu", export, workdir / "nu.duckdb")
+    return loaded, bare
+
+
+def run_bench(pupils: int, seed: int, workdir: Path | None = None) -> BenchResult:
+    from lsu_analytics.generate import generate_export  # written alongside; imported only when benchmarking
+
+    with tempfile.TemporaryDirectory(prefix="lsu-bench-", dir=workdir) as tmp:
+        tmp = Path(tmp)
+        t0 = perf_counter()
+        export = Path(generate_export(tmp / "export", pupils=pupils, seed=seed))
+        generation = perf_counter() - t0
+        size = sum(p.stat().st_size for p in export.iterdir() if p.is_file())
+        loaded, bare = measure(export, tmp)
+    return BenchResult(pupils, size, generation, loaded["duree_s"], loaded["lignes"], loaded["rejetees"],
+                       loaded["rss_max"], bare["duree_s"], bare["rss_max"])
+
+
+if __name__ == "__main__":
+    print(json.dumps(_child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))))

@@ -1,0 +1,104 @@
+"""load_export: an export (folder or .zip) -> a fresh DuckDB database, swapped in only when complete."""
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from time import perf_counter
+from typing import Callable
+
+import duckdb
+
+from lsu_analytics.contract import TABLES, create_schema
+
+from .sqlfiles import run
+from .digest import sha256_file
+from .errors import LoadError
+from .manifest import FileEntry, check_files, read_manifest
+from .record import copy_history, record_load, record_manifest
+from .result import LoadResult, TableResult
+from .source import export_folder
+from .table_load import FileContext, load_file
+
+Progress = Callable[[str, int, int], None]  # (table just loaded, tables done, tables in all)
+
+MEMORY_LIMIT = "2GB"  # DuckDB spills to disk beyond this; the whole process stays well under 4 GiB
+
+
+def _check_sha(entry: FileEntry, future: Future) -> None:
+    try:
+        actual = future.result()
+    except OSError as e:
+        raise LoadError(f"{entry.fichier} : lecture impossible ({e.strerror}).") from None
+    if actual != entry.sha256:
+        raise LoadError(f"{entry.fichier} : son sha256 ne correspond pas à celui du manifeste ; le fichier a été "
+                        "modifié ou tronqué après l'export. Réexportez-le.")
+
+
+def _new_chargement_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
+def load_export(source: Path, db: Path, progress: Progress | None = None, *,
+                memory_limit: str = MEMORY_LIMIT) -> LoadResult:
+    """Load the export `source` into the DuckDB file `db`, replacing it atomically.
+
+    Raises LoadError (French message naming the file) and leaves `db` as it was when anything fails.
+    """
+    source, db = Path(source), Path(db)
+    t0, debut = perf_counter(), datetime.now()
+    chargement_id = _new_chargement_id(debut)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".chargement-", dir=db.parent) as tmp:
+        workdir = Path(tmp)
+        with export_folder(source, workdir) as folder:
+            manifest = read_manifest(folder)
+            check_files(manifest, {p.name for p in folder.iterdir() if p.is_file()})
+            new_db = workdir / "nouvelle.duckdb"
+            (workdir / "duckdb").mkdir()
+            con = duckdb.connect(str(new_db), config={
+                "memory_limit": memory_limit, "temp_directory": str(workdir / "duckdb"),
+                "preserve_insertion_order": True})  # rowid = rank in the file
+            pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sha256")
+            try:
+                hashes = {t: pool.submit(sha256_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
+                create_schema(con)
+                copy_history(con, db)
+                ctx = FileContext(manifest, chargement_id, workdir)
+                tables: dict[str, TableResult] = {}
+                if progress:
+                    progress("", 0, len(TABLES))
+                for done, table in enumerate(TABLES.values(), start=1):
+                    entry = manifest.fichiers.get(table.name)
+                    if entry is None:
+                        tables[table.name] = TableResult(table.name, None, 0, 0, 0)
+                    else:
+                        try:
+                            tables[table.name] = load_file(con, table, entry, folder / entry.fichier, ctx)
+                        except LoadError:
+                            _check_sha(entry, hashes[table.name])  # a damaged file is the real cause
+                            raise
+                        _check_sha(entry, hashes[table.name])
+                    if progress:
+                        progress(table.name, done, len(TABLES))
+                absentes = [t.table for t in tables.values() if t.fichier is None]
+                if absentes:
+                    ctx.avertissements.append(f"table(s) absente(s) de l'export, créée(s) vide(s) : {', '.join(absentes)}.")
+                result = LoadResult(chargement_id, source, db, tables, 0.0, ctx.avertissements)
+                record_manifest(con, manifest, chargement_id)
+                fin = datetime.now()
+                result.duree_s = perf_counter() - t0
+                record_load(con, manifest, chargement_id=chargement_id, debut=debut, fin=fin, source=source,
+                            lignes_manifeste=result.lignes_manifeste, chargees=result.chargees,
+                            rejetees=result.rejetees)
+                run(con, "CHECKPOINT")
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+                con.close()
+            os.replace(new_db, db)  # atomic: readers see the old database or the new one, never half of one
+            Path(f"{db}.wal").unlink(missing_ok=True)  # a stale log of the old database must not replay here
+    result.duree_s = perf_counter() - t0
+    return result

@@ -1,0 +1,108 @@
+"""Load one file of the export into its table; its bad rows go to `rejets`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from lsu_analytics.contract import Table, quote
+
+from .casts import SourceColumn, stage_sql
+from .errors import LoadError
+from .header import read_header
+from .manifest import FileEntry, Manifest
+from .rejects import staged_rejects, write_rejects
+from .result import TableResult
+from .sqlfiles import run, scalar, sql
+from .transcode import transcode_to_utf8
+
+
+@dataclass
+class FileContext:
+    manifest: Manifest
+    chargement_id: str
+    workdir: Path
+    avertissements: list[str] = field(default_factory=list)
+
+
+def _match_columns(table: Table, names: list[str], fichier: str, ctx: FileContext) -> None:
+    missing = [c for c in table.column_names if c not in names]
+    required = [c for c in missing if c in table.required_columns]
+    if required:
+        raise LoadError(f"{fichier}, ligne 1 : la colonne requise « {required[0]} » manque dans l'en-tête "
+                        f"(colonnes requises de {table.name} : {', '.join(table.required_columns)}). "
+                        "Ajoutez-la au fichier.")
+    if missing:
+        ctx.avertissements.append(f"{fichier} : colonne(s) absente(s), chargée(s) vide(s) : {', '.join(missing)}.")
+    extra = [n for n in names if n not in table.column_names]
+    if extra:
+        ctx.avertissements.append(f"{fichier} : colonne(s) hors contrat ignorée(s) : {', '.join(extra)}.")
+
+
+def _unreadable(fichier: str, error: duckdb.Error) -> LoadError:
+    # DuckDB's first line says where ("CSV Error on Line: 12"); its "Original Line" may hold personal data.
+    first = str(error).strip().splitlines()[0]
+    return LoadError(f"{fichier} : fichier illisible ({first}). Vérifiez qu'il respecte le dialecte du "
+                     "contrat (séparateur « ; », guillemets « \" », même nombre de colonnes que l'en-tête).")
+
+
+def _csv_sources(path: Path, table: Table, entry: FileEntry, ctx: FileContext):
+    names = read_header(path, entry.fichier)
+    _match_columns(table, names, entry.fichier, ctx)
+    sources = {n: SourceColumn(f"c{i}") for i, n in enumerate(names) if n in table.column_names}
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
+    return sources, sql("read_csv.sql", columns=columns), None
+
+
+def _parquet_sources(con, path: Path, table: Table, entry: FileEntry, ctx: FileContext):
+    try:
+        described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
+    except duckdb.Error as e:
+        raise _unreadable(entry.fichier, e) from None
+    names = [row[0] for row in described]
+    _match_columns(table, names, entry.fichier, ctx)
+    sources = {n: SourceColumn(quote(n), text=t == "VARCHAR", duckdb_type=t)
+               for n, t, *_ in described if n in table.column_names}
+    return sources, sql("read_parquet.sql"), names
+
+
+def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext) -> TableResult:
+    m = ctx.manifest
+    parquet_columns = None
+    if entry.format == "csv":
+        if m.encodage == "windows-1252":
+            utf8 = ctx.workdir / f"{entry.fichier}.utf-8"
+            transcode_to_utf8(path, utf8, entry.fichier)
+            path = utf8
+        sources, reader, _ = _csv_sources(path, table, entry, ctx)
+    else:
+        sources, reader, parquet_columns = _parquet_sources(con, path, table, entry, ctx)
+    name = quote(table.name)
+    run(con, f"ALTER TABLE {name} ADD COLUMN _erreur VARCHAR")
+    try:
+        run(con, stage_sql(table, sources, reader, format_date=m.format_date,
+                              separateur_decimal=m.separateur_decimal), [str(path)])
+    except duckdb.Error as e:
+        raise _unreadable(entry.fichier, e) from None
+    lues = scalar(con, f"SELECT count(*) FROM {name}")
+    if lues != entry.lignes:
+        raise LoadError(f"{entry.fichier} : {lues} lignes de données lues, le manifeste en annonce "
+                        f"{entry.lignes}. Le fichier est incomplet ou le manifeste faux : réexportez-le.")
+    doublons = False
+    if table.pk:
+        pk = ", ".join(quote(c) for c in table.pk)
+        join = " AND ".join(f"s.{quote(c)} = c.{quote(c)}" for c in table.pk)
+        run(con, sql("doublons.sql", table=name, pk=pk, join=join))
+        doublons = scalar(con, "SELECT count(*) FROM doublons") > 0
+    staged = staged_rejects(con, table, doublons)
+    par_motif = write_rejects(con, staged, table=table, fichier=entry.fichier, fmt=entry.format, path=path,
+                              parquet_columns=parquet_columns, manifest=m, chargement_id=ctx.chargement_id)
+    ou_doublons = "OR rowid IN (SELECT ord FROM doublons)" if doublons else ""
+    run(con, sql("purge.sql", table=name, ou_doublons=ou_doublons))
+    chargees = scalar(con, f"SELECT count(*) FROM {name}")
+    rejetees = staged.num_rows
+    if chargees + rejetees != entry.lignes:  # the guarantee itself: never load a file that breaks it
+        raise LoadError(f"{entry.fichier} : {chargees} lignes chargées + {rejetees} rejetées ≠ {entry.lignes} "
+                        "annoncées par le manifeste.")
+    return TableResult(table.name, entry.fichier, entry.lignes, chargees, rejetees, par_motif)
