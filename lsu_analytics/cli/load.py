@@ -56,8 +56,8 @@ def load(
         console.print(f"[red bold]Échec du chargement :[/] {escape(str(e))}")
         console.print(f"La base {escape(str(db))} n'a pas été modifiée.")
         raise typer.Exit(2)
-    except OSError as e:
-        console.print(f"[red bold]Échec du chargement :[/] {escape(str(e.filename or ''))} : {escape(e.strerror or str(e))}.")
+    except Exception as e:  # noqa: BLE001 (disk full, memory...: a French message, never a traceback)
+        console.print(f"[red bold]Échec du chargement[/] (erreur inattendue) : {escape(str(e))}")
         console.print(f"La base {escape(str(db))} n'a pas été modifiée.")
         raise typer.Exit(2)
     _summary(console, result)

@@ -1,0 +1,75 @@
+"""Parquet files, .zip exports, and what the load records about itself."""
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date, datetime
+
+from load_exports import ETABLISSEMENTS, db_rows
+
+from lsu_analytics import __version__
+from lsu_analytics.load import load_export
+
+
+def test_parquet_type_et_texte(export, tmp_path):
+    # Typed columns are taken as they are; text columns follow the manifest's formats.
+    export.parquet("inscriptions.parquet", """
+        SELECT * FROM (VALUES
+          ('E1', '0382032C', 'C1', 2025, DATE '2025-09-02', NULL::DATE),
+          ('E2', '0382032C', 'C1', 2025, DATE '2025-09-03', NULL::DATE),
+          ('E1', '0382032C', 'C1', 2025, DATE '2025-09-04', NULL::DATE),
+          ('E3', NULL, 'C1', 2025, NULL, NULL::DATE)
+        ) t(eleve_id, uai, classe_id, millesime, date_entree, date_sortie)""")
+    export.parquet("acquis.parquet", """
+        SELECT * FROM (VALUES ('B1', '020700', '2', '12.5', '3', 'oui'), ('B1', '030100', '7', '1', '1', 'non'),
+                              ('B1', '040100', NULL, 'x', '1', 'non'))
+        t(bilan_id, discipline_code, positionnement, moyenne_eleve, nb_elements_programme, appreciation_renseignee)""")
+    db = tmp_path / "lsu.duckdb"
+    result = load_export(export.manifest(), db)
+    assert db_rows(db, "SELECT eleve_id, date_entree FROM inscriptions ORDER BY 1") == [
+        ("E1", date(2025, 9, 2)), ("E2", date(2025, 9, 3))]
+    assert db_rows(db, "SELECT fichier, ligne, colonne, motif, ligne_brute FROM rejets ORDER BY 1, 2") == [
+        ("acquis.parquet", 2, "positionnement", "CODE_HORS_LISTE", "B1;030100;7;1;1;non"),
+        ("acquis.parquet", 3, "moyenne_eleve", "TYPE_INVALIDE", "B1;040100;;x;1;non"),
+        ("inscriptions.parquet", 3, None, "CLE_PRIMAIRE_EN_DOUBLE", "E1;0382032C;C1;2025;2025-09-04;"),
+        ("inscriptions.parquet", 4, "uai", "VALEUR_REQUISE_MANQUANTE", "E3;;C1;2025;;"),
+    ]
+    assert result.tables["acquis"].chargees == 1 and result.tables["inscriptions"].rejetees == 2
+
+
+def test_zip_avec_dossier_racine(export, tmp_path):
+    export.csv("etablissements.csv", ETABLISSEMENTS)
+    folder = export.manifest()
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in folder.iterdir():
+            zf.write(p, f"export_lsu/{p.name}")
+    db = tmp_path / "lsu.duckdb"
+    result = load_export(archive, db)
+    assert result.chargees == 2
+    assert db_rows(db, "SELECT source FROM chargements") == [(str(archive),)]
+
+
+def test_zip_a_plat(export, tmp_path):
+    export.csv("etablissements.csv", ETABLISSEMENTS)
+    folder = export.manifest()
+    archive = tmp_path / "plat.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for p in folder.iterdir():
+            zf.write(p, p.name)
+    assert load_export(archive, tmp_path / "lsu.duckdb").chargees == 2
+
+
+def test_manifeste_et_chargements_enregistres(export, tmp_path):
+    export.csv("etablissements.csv", ETABLISSEMENTS)
+    export.csv("personnels.csv", [["personnel_id", "role"], ["P1", "IEN"], ["P2", "ROI"]])
+    db = tmp_path / "lsu.duckdb"
+    result = load_export(export.manifest(perimetre={"niveau": "national", "code": "FR"}), db)
+    assert db_rows(db, "SELECT * FROM manifeste") == [
+        (1, 2025, datetime(2026, 3, 15, 2, 0), "national", "FR", "utf-8", "iso", ".", result.chargement_id)]
+    row = db_rows(db, "SELECT chargement_id, version_outil, manifeste, lignes_manifeste, lignes_chargees, "
+                      "lignes_rejetees, duree_s, debut <= fin FROM chargements")[0]
+    assert row[:2] == (result.chargement_id, __version__)
+    assert json.loads(row[2])["fichiers"]["personnels.csv"]["lignes"] == 2
+    assert row[3:6] == (4, 3, 1)
+    assert row[6] >= 0 and row[7]
