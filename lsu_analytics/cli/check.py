@@ -32,15 +32,22 @@ def _summary_table(result):
     from rich.table import Table
 
     table = Table(title="Contrôles des règles métier LSU")
-    for col, justify in (("Règle", "left"), ("Titre", "left"), ("Sévérité", "left"), ("Anomalies", "right"),
-                         ("Établissements", "right"), ("Durée SQL (s)", "right")):
-        table.add_column(col, justify=justify)
+    table.add_column("Règle", no_wrap=True)
+    table.add_column("Titre", ratio=1)
+    table.add_column("Sévérité", no_wrap=True)
+    table.add_column("Anomalies", justify="right", no_wrap=True)
+    table.add_column("Étab. touchés", justify="right", no_wrap=True)
+    table.add_column("SQL (s)", justify="right", no_wrap=True)
     colors = {"critique": "red", "majeure": "yellow", "mineure": "cyan", "info": "dim"}
     for r in result.run.results:
         sev = r.rule.severite
         table.add_row(r.rule.id, r.rule.titre, f"[{colors[sev]}]{sev}[/]", str(r.nb_anomalies),
                       str(r.nb_etablissements), f"{r.duree_s:.2f}".replace(".", ","))
     return table
+
+
+def _secondes(s: float) -> str:
+    return f"{s:.1f} s".replace(".", ",")
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -89,8 +96,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         out_console = Console()
         out_console.print(_summary_table(result))
         run = result.run
-        out_console.print(f"{run.nb_anomalies} anomalie(s) ; SQL des règles : {run.duree_sql_s:.1f} s ; "
-                          f"contrôle complet : {result.duree_s:.1f} s.")
+        out_console.print(f"{run.nb_anomalies} anomalie(s) ; SQL des règles : {_secondes(run.duree_sql_s)} ; "
+                          f"contrôle complet : {_secondes(result.duree_s)}.")
         out_console.print(f"Anomalies : {result.csv_path} et {result.parquet_path}")
         if result.data_docs_index is not None:
             out_console.print(f"Data Docs : {result.data_docs_index}")

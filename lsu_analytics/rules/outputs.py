@@ -27,7 +27,7 @@ CSV_HEADERS = {
 
 def anomalies_frame(con: duckdb.DuckDBPyConnection, rules: list[Rule]) -> pl.DataFrame:
     sql = (SQL_DIR / "anomalies_sortie.sql").read_text(encoding="utf-8")
-    return con.execute(sql, [[r.id for r in rules]]).pl()
+    return pl.from_arrow(con.sql(sql, params=[[r.id for r in rules]]).to_arrow_table())
 
 
 def write_csv(frame: pl.DataFrame, rules: list[Rule], path: Path) -> Path:

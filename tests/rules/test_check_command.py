@@ -1,0 +1,156 @@
+"""`check`: anomalies.csv / anomalies.parquet, exit codes, options (--regles, --seuil, --echec-si)."""
+from __future__ import annotations
+
+import csv
+import io
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from lsu_analytics.cli import app
+from lsu_analytics.rules import check
+from lsu_analytics.rules import command as command_module
+
+from conftest import COLLEGE, ECOLE
+
+
+@pytest.fixture
+def db_file(world):
+    """A closed database file with anomalies of several severities (critique, majeure, info)."""
+    world.etablissement()
+    world.etablissement(COLLEGE, degre="2D", service_en_ligne_ouvert=False)  # SEL-01 (majeure)
+    world.periodes()
+    world.classe()
+    world.eleve()
+    world.inscription()
+    world.bilan("B1", indice=4)  # PER-01 (critique)
+    world.eleve("E2")
+    world.inscription("E2")  # REC-01 (info)
+    world.db.close()
+    return world.db.path
+
+
+@pytest.fixture
+def no_gx(monkeypatch):
+    """The GX layer is slow and tested by its own suite; these tests check what `check` itself writes."""
+    monkeypatch.setattr(command_module, "_gx_validate", lambda: (None, "désactivée pour ce test"))
+
+
+def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
+    result = check(db_file, tmp_path / "out")
+    raw = result.csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: accents display correctly in Excel
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0] == ["Règle", "Titre de la règle", "Sévérité", "UAI", "Académie", "Millésime",
+                       "Identifiant élève", "Identifiant classe", "Objet", "Détail"]
+    body = [r[:9] for r in rows[1:]]
+    assert body == [
+        ["PER-01", "Bilan sur une période non définie", "critique", ECOLE, "08", "2025", "E1", "CL1", "B1"],
+        ["REC-01", "Élève introuvable dans la recherche", "info", ECOLE, "08", "2025", "E2", "", ""],
+        ["SEL-01", "Service en ligne non ouvert au 2D", "majeure", COLLEGE, "08", "", "", "", ""],
+    ]
+    assert all(r[9] for r in rows[1:])  # every row says what to do
+    assert result.run.nb_anomalies == 3 and result.nb_at_least("critique") == 1
+    assert result.data_docs_index is None and "désactivée" in result.gx_note
+
+
+def test_check_writes_parquet_with_the_anomalies_columns(db_file, tmp_path, no_gx):
+    result = check(db_file, tmp_path / "out")
+    frame = pl.read_parquet(result.parquet_path)
+    assert frame.columns == ["rule_id", "severite", "uai", "academie", "millesime", "eleve_id", "classe_id",
+                             "objet_id", "detail"]
+    assert frame["rule_id"].to_list() == ["PER-01", "REC-01", "SEL-01"]
+    assert frame["millesime"].to_list() == [2025, 2025, None]
+
+
+def test_check_outputs_only_the_rules_that_ran(db_file, tmp_path, no_gx):
+    check(db_file, tmp_path / "out")
+    result = check(db_file, tmp_path / "out", rule_ids=["SEL-01"])
+    assert pl.read_parquet(result.parquet_path)["rule_id"].to_list() == ["SEL-01"]
+
+
+def test_check_default_output_folder_is_beside_the_database(db_file, no_gx):
+    result = check(db_file, None)
+    assert result.csv_path == db_file.parent / "controles" / "anomalies.csv"
+
+
+def test_check_runs_the_gx_layer_when_present(db_file, tmp_path, monkeypatch):
+    calls = []
+
+    def validate(db, out_dir, rule_ids=None, progress=None):
+        calls.append((db, out_dir, rule_ids))
+        return type("GxResult", (), {"data_docs_index": out_dir / "data_docs" / "index.html"})()
+
+    monkeypatch.setattr(command_module, "_gx_validate", lambda: (validate, None))
+    result = check(db_file, tmp_path / "out", rule_ids=["PER-01", "SEL-01"])
+    # GX gets the database once the rules are stored, and the rules that ran (it reads `anomalies`).
+    assert calls == [(db_file, tmp_path / "out", ["PER-01", "SEL-01"])]
+    assert result.data_docs_index == tmp_path / "out" / "data_docs" / "index.html"
+
+
+runner = CliRunner()
+
+
+def _cli(*args):
+    return runner.invoke(app, ["check", *map(str, args)], env={"COLUMNS": "200"})
+
+
+def test_cli_summary_and_exit_0(db_file, tmp_path, no_gx):
+    res = _cli("--db", db_file, "--out", tmp_path / "out")
+    assert res.exit_code == 0, res.output
+    for text in ("PER-01", "Bilan sur une période non définie", "critique", "SEL-01", "anomalies.csv",
+                 "Data Docs non produits"):
+        assert text in res.output
+
+
+def test_cli_echec_si_critique_exits_3(db_file, tmp_path, no_gx):
+    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique")
+    assert res.exit_code == 3, res.output
+    assert "1 anomalie(s) de sévérité critique" in res.output
+    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique", "--regles", "SEL-01,REC-01")
+    assert res.exit_code == 0, res.output
+    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "majeure", "--regles", "SEL-01")
+    assert res.exit_code == 3, res.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--regles", "PER-01,ABC-99"], "règle(s) inconnue(s) : ABC-99. Règles disponibles : PER-01, PER-02"),
+    (["--seuil", "jours=4"], "seuil inconnu : « jours ». Seuils disponibles : jours_parametrage (défaut 30)"),
+    (["--seuil", "jours_parametrage=beaucoup"], "n'est pas un nombre entier de jours"),
+    (["--seuil", "jours_parametrage"], "écrire NOM=VALEUR"),
+    (["--echec-si", "grave"], "--echec-si « grave » inconnu"),
+])
+def test_cli_option_errors_exit_2_in_french(db_file, tmp_path, no_gx, args, message):
+    res = _cli("--db", db_file, "--out", tmp_path / "out", *args)
+    assert res.exit_code == 2
+    assert message in res.output
+    assert "Traceback" not in res.output
+
+
+def test_cli_missing_database_exits_2(tmp_path, no_gx):
+    res = _cli("--db", tmp_path / "absente.duckdb")
+    assert res.exit_code == 2
+    assert "base introuvable" in res.output and "lsu-analytics load" in res.output
+
+
+def test_cli_threshold_changes_the_result(world, tmp_path, no_gx):
+    world.etablissement()
+    world.periodes(date_parametrage="2025-10-15 10:00:00")  # 44 days after 2025-09-01
+    world.db.close()
+    res = _cli("--db", world.db.path, "--out", tmp_path / "a", "--regles", "PER-04")
+    assert pl.read_parquet(tmp_path / "a" / "anomalies.parquet").height == 1
+    res = _cli("--db", world.db.path, "--out", tmp_path / "b", "--regles", "PER-04", "--seuil", "jours_parametrage=45")
+    assert res.exit_code == 0, res.output
+    assert pl.read_parquet(tmp_path / "b" / "anomalies.parquet").height == 0
+
+
+def test_cli_unexpected_failure_exits_2_without_traceback(db_file, tmp_path, monkeypatch):
+    def boom(*a, **k):
+        raise RuntimeError("panne simulée")
+
+    monkeypatch.setattr(command_module, "_gx_validate", lambda: (boom, None))
+    res = _cli("--db", db_file, "--out", tmp_path / "out")
+    assert res.exit_code == 2
+    assert "les contrôles ont échoué (RuntimeError : panne simulée)" in res.output
+    assert "Traceback" not in res.output
