@@ -1,0 +1,56 @@
+"""Realistic LSU export generator (shared/spec/export-contract.md), with known rule violations.
+
+`generate_export` writes the 18 tables, `manifest.json` and `verite_terrain.json` (the anomalies and
+rejections the toolkit must find). Everything is computed set-wise in DuckDB from hash(seed, key).
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from .bilans import build_bilans
+from .consultations import build_consultations
+from .eleves import build_eleves
+from .injections import inject_violations
+from .journal import build_journal
+from .params import GenerationParams
+from .referentiel import build_referentiel
+from .sqlfiles import run_sql, set_variables
+from .verite import perimetre_of, write_verite
+from .writer import write_manifest, write_tables
+
+__all__ = ["generate_export", "GenerationParams"]
+
+MEMORY_LIMIT = "2500MB"
+
+
+def generate_export(out: Path, pupils: int, seed: int, encoding: str = "utf-8", date_format: str = "iso",
+                    fmt: str = "csv", millesime: int = 2025) -> Path:
+    """Write a complete export of `pupils` pupils into the folder `out` (created if needed); return it."""
+    params = GenerationParams(pupils=pupils, seed=seed, millesime=millesime, encoding=encoding,
+                              date_format=date_format, fmt=fmt)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lsu-generate-") as spill:
+        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill,
+                                     "preserve_insertion_order": True})
+        try:
+            set_variables(con, params.variables())
+            run_sql(con, "macros.sql")
+            run_sql(con, "verite_init.sql")
+            build_referentiel(con)
+            build_eleves(con)
+            build_bilans(con)
+            build_journal(con)
+            build_consultations(con)
+            inject_violations(con)
+            written = write_tables(con, out, params)
+            write_manifest(out, params, written, perimetre_of(con))
+            write_verite(con, out, params, written)
+        finally:
+            con.close()
+    return out
+
+

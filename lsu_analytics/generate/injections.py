@@ -1,0 +1,12 @@
+"""Known violations of every rule of rules.md, and rows the loader must reject."""
+from __future__ import annotations
+
+from .sqlfiles import run_sql
+
+# Order matters: each file picks its targets among rows no earlier file touched.
+INJECTION_FILES: tuple[str, ...] = ()
+
+
+def inject_violations(con) -> None:
+    for name in INJECTION_FILES:
+        run_sql(con, name)

@@ -1,0 +1,71 @@
+"""Scale and fixed dates of a generated export, derived from (pupils, seed, millesime)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+ENCODINGS = ("utf-8", "windows-1252")
+DATE_FORMATS = ("iso", "fr")
+FORMATS = ("csv", "parquet")
+N_ACADEMIES_MAX = 24  # academies listed in sql/referentiel.sql
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    pupils: int
+    seed: int
+    millesime: int = 2025
+    encoding: str = "utf-8"
+    date_format: str = "iso"
+    fmt: str = "csv"
+
+    def __post_init__(self) -> None:
+        if self.pupils < 50:
+            raise ValueError(f"--pupils doit valoir au moins 50 (reçu {self.pupils}).")
+        if self.encoding not in ENCODINGS:
+            raise ValueError(f"--encodage doit être l'un de {', '.join(ENCODINGS)} (reçu {self.encoding!r}).")
+        if self.date_format not in DATE_FORMATS:
+            raise ValueError(f"--format-date doit être l'un de {', '.join(DATE_FORMATS)} (reçu {self.date_format!r}).")
+        if self.fmt not in FORMATS:
+            raise ValueError(f"--format doit être l'un de {', '.join(FORMATS)} (reçu {self.fmt!r}).")
+        if not 2000 <= self.millesime <= 2100:
+            raise ValueError(f"--millesime doit être une année entre 2000 et 2100 (reçu {self.millesime}).")
+
+    @property
+    def date_extraction(self) -> datetime:
+        # Mid-March of year C: periods 1 (and the 2nd trimester) are over, the last one is not.
+        return datetime(self.millesime + 1, 3, 15, 2, 0, 0)
+
+    @property
+    def n_academies(self) -> int:
+        return max(2, min(N_ACADEMIES_MAX, round(self.pupils / 20000)))
+
+    @property
+    def n_ecoles(self) -> int:
+        return max(6, round(self.pupils * 5 / 11 / 110))
+
+    @property
+    def n_colleges(self) -> int:
+        return max(4, round(self.pupils * 4 / 11 / 480))
+
+    @property
+    def depts_per_academy(self) -> int:
+        return max(1, min(4, self.n_colleges // (self.n_academies * 6)))
+
+    @property
+    def injections_per_rule(self) -> int:
+        return max(2, self.pupils // 2000)
+
+    def variables(self) -> dict:
+        """DuckDB variables read by the SQL files through getvariable()."""
+        return {
+            "seed": self.seed,
+            "n_eleves": self.pupils,
+            "c": self.millesime,
+            "x": self.date_extraction,
+            "n_acad": self.n_academies,
+            "depts_par_acad": self.depts_per_academy,
+            "n_ecoles": self.n_ecoles,
+            "n_colleges": self.n_colleges,
+            "n_inj": self.injections_per_rule,
+        }

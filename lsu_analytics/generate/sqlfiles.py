@@ -1,0 +1,19 @@
+"""Run the generator's SQL files."""
+from __future__ import annotations
+
+from importlib import resources
+
+
+def read_sql(name: str) -> str:
+    return resources.files(__package__).joinpath("sql", name).read_text(encoding="utf-8")
+
+
+def run_sql(con, name: str) -> None:
+    con.execute(read_sql(name))
+
+
+def set_variables(con, variables: dict) -> None:
+    for name, value in variables.items():
+        if not name.isidentifier():
+            raise ValueError(f"nom de variable invalide : {name!r}")
+        con.execute(f"SET VARIABLE {name} = ?", [value])
