@@ -10,7 +10,7 @@ import duckdb
 
 from lsu_analytics.contract import DOMAINES_SOCLE, create_schema
 
-from .compute import IndicateursRun, _sql, compute_indicateurs
+from .compute import IndicateursRun, compute_indicateurs, sql_text
 
 
 @dataclass
@@ -32,7 +32,7 @@ def build_synthetic(con, eleves: int) -> None:
     create_schema(con)
     con.execute("SET VARIABLE bench_eleves = ?", [int(eleves)])
     con.execute("SET VARIABLE ind_domaines = ?", [list(DOMAINES_SOCLE)])
-    con.execute(_sql("synthetique"))
+    con.execute(sql_text("synthetique"))
 
 
 def build_from_export(db: Path, eleves: int, seed: int, workdir: Path) -> None:

@@ -33,7 +33,7 @@ class IndicateursRun:
     source_regles: str = "aucune"  # 'catalogue', 'fichiers' ou 'aucune'
 
 
-def _sql(name: str) -> str:
+def sql_text(name: str) -> str:
     return resources.files(__package__).joinpath(f"{name}.sql").read_text(encoding="utf-8")
 
 
@@ -67,11 +67,11 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
         con.execute(f"SET VARIABLE {name} = ?", [value])
     con.begin()
     try:
-        con.execute(_sql("contexte"))
+        con.execute(sql_text("contexte"))
         for famille in FAMILLES:
-            con.execute(_sql(famille))
-        con.execute(_sql("ecriture"))
-        resume = con.execute(_sql("resume")).fetchall()
+            con.execute(sql_text(famille))
+        con.execute(sql_text("ecriture"))
+        resume = con.execute(sql_text("resume")).fetchall()
         for table in TEMP_TABLES:
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.commit()
