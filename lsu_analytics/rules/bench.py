@@ -76,7 +76,7 @@ class BenchReport:
 def rules_sql_alone(db: Path) -> float:
     """Seconds to run every rule's SELECT, materialised in a temporary table, on `db` (read-only)."""
     catalog = load_catalog()
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(db), read_only=True, config={"enable_progress_bar": False})
     try:
         bind_variables(con, resolve_seuils(catalog, None))
         start = time.perf_counter()

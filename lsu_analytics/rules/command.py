@@ -50,7 +50,8 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
     if not Path(db).is_file():
         raise RulesError(f"base introuvable : {db} ; charger d'abord un export avec `lsu-analytics load`.")
     try:
-        return duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
+        # DuckDB's own progress bar would garble the rich display of the CLI.
+        return duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT, "enable_progress_bar": False})
     except duckdb.Error as e:
         raise RulesError(f"impossible d'ouvrir la base {db} ({e}) ; vérifier qu'aucun autre programme ne l'utilise.") from None
 
