@@ -62,3 +62,32 @@ class ImportContent:
 
 def frame(rows: list[tuple], schema: dict[str, pl.DataType]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+class Rows:
+    """Rows of one table, turned into compact polars chunks as they come: a big file's rows
+    never sit in memory as Python tuples."""
+    BATCH = 20_000
+
+    def __init__(self, schema: dict[str, pl.DataType]):
+        self.schema = schema
+        self._pending: list[tuple] = []
+        self._chunks: list[pl.DataFrame] = []
+
+    def append(self, row: tuple) -> None:
+        self._pending.append(row)
+        if len(self._pending) >= self.BATCH:
+            self._flush()
+
+    def extend(self, rows) -> None:
+        for row in rows:
+            self.append(row)
+
+    def _flush(self) -> None:
+        self._chunks.append(frame(self._pending, self.schema))
+        self._pending = []
+
+    def to_frame(self) -> pl.DataFrame:
+        if self._pending or not self._chunks:
+            self._flush()
+        return pl.concat(self._chunks, rechunk=False) if len(self._chunks) > 1 else self._chunks[0]

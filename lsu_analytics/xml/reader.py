@@ -13,7 +13,7 @@ from lxml import etree
 from lsu_analytics.contract import DOMAINES_SOCLE
 
 from . import values
-from .content import EXTRA_SCHEMAS, MAPPED_TABLES, ImportContent, contract_schema, frame
+from .content import EXTRA_SCHEMAS, MAPPED_TABLES, ImportContent, Rows, contract_schema, frame
 from .errors import ERREUR, Problem
 from .safe_reader import MAX_XSD_ERRORS, SafeStream, release
 from .structure import StructureChecks
@@ -30,6 +30,9 @@ def q(name: str) -> str:
 
 
 _DONNEES = q("donnees")
+_LISTE_ACQUIS, _ACQUIS, _APPRECIATION = q("liste-acquis"), q("acquis"), q("appreciation")
+_VIE_SCOLAIRE, _COMMENTAIRE, _ACQUIS_CONSEILS = q("vie-scolaire"), q("commentaire"), q("acquis-conseils")
+_SOCLE, _DOMAINE = q("socle"), q("domaine")
 
 
 def read_import(path: Path, xsd: Path | None = None) -> ImportContent:
@@ -58,9 +61,9 @@ class _Builder:
         self.stopped = False
         self.root_line = 1
         self.seen_donnees = False
-        self.rows: dict[str, list[tuple]] = {name: [] for name in MAPPED_TABLES if name != "classes"}
+        self.rows = {name: Rows(contract_schema(name)) for name in MAPPED_TABLES if name != "classes"}
         self.classes: dict[str, tuple] = {}
-        self.extras: dict[str, list[tuple]] = {name: [] for name in EXTRA_SCHEMAS}
+        self.extras = {name: Rows(schema) for name, schema in EXTRA_SCHEMAS.items()}
         self.eleves: dict[str, str] = {}  # id -> code-division
         self.periodes: dict[str, tuple[int, int, int, str]] = {}  # id -> (millesime, indice, nb, periodicite)
         self.disciplines: dict[str, tuple[str, str]] = {}  # id -> (code, modalite-election)
@@ -205,20 +208,20 @@ class _Builder:
         classe_id = self._classe(millesime, code_division)
 
         acquis_codes: dict[str, str] = {}
-        for acquis in elem.iterchildren(q("liste-acquis")):
-            for item in acquis.iterchildren(q("acquis")):
+        for acquis in elem.iterchildren(_LISTE_ACQUIS):
+            for item in acquis.iterchildren(_ACQUIS):
                 enseignants += self._enseignant_refs(item, "enseignant-refs", required=True)
                 self._acquis(item, bilan_id, acquis_codes)
 
-        vie_scolaire = elem.find(q("vie-scolaire"))
+        vie_scolaire = elem.find(_VIE_SCOLAIRE)
         vie_scolaire_renseignee = vie_scolaire is not None and (
-            values.has_text(vie_scolaire.find(q("commentaire")))
+            values.has_text(vie_scolaire.find(_COMMENTAIRE))
             or any(_positive(vie_scolaire.get(a)) for a in
                    ("nb-retards", "nb-abs-justifiees", "nb-abs-injustifiees", "nb-heures-manquees")))
         self.rows["bilans_periodiques"].append((
             bilan_id, self.prefix(eleve_ref), classe_id, self.uai, millesime, periodicite, indice, nb,
             None, "IMPORT", dates["date-verrou"], None, None,
-            values.has_text(elem.find(q("acquis-conseils"))), vie_scolaire_renseignee))
+            values.has_text(elem.find(_ACQUIS_CONSEILS)), vie_scolaire_renseignee))
         self.extras["xml_bilans"].append((
             bilan_id, "periodique", self.uai, eleve_ref, periode_ref, None, code_division, millesime, indice, nb,
             dates["date-conseil-classe"], dates["date-scolarite"], line))
@@ -227,7 +230,7 @@ class _Builder:
     def _acquis(self, item, bilan_id: str, codes: dict[str, str]) -> None:
         line, ref = item.sourceline, item.get("discipline-ref")
         self.checks.refer("discipline", ref, "discipline-ref", line)
-        if ref in codes.values():
+        if ref in codes.values():  # a handful of subjects per bilan
             self.checks.error(line, f"discipline {ref} en double dans le même bilan.")
             return
         code, modalite = self.disciplines.get(ref, (ref, None))
@@ -247,7 +250,7 @@ class _Builder:
         positionnement = item.get("positionnement")
         nb_elements = len((item.get("element-programme-refs") or "").split())
         self.rows["acquis"].append((bilan_id, code, positionnement, moyenne, nb_elements,
-                                    values.has_text(item.find(q("appreciation")))))
+                                    values.has_text(item.find(_APPRECIATION))))
 
     def bilan_cycle(self, elem) -> None:
         line, eleve_ref = elem.sourceline, elem.get("eleve-ref")
@@ -268,8 +271,8 @@ class _Builder:
         self.rows["bilans_cycle"].append((bilan_id, self.prefix(eleve_ref), self.uai, cycle, millesime,
                                           dates["date-creation"], dates["date-verrou"], None))
         domaines: set[str] = set()
-        for socle in elem.iterchildren(q("socle")):
-            for domaine in socle.iterchildren(q("domaine")):
+        for socle in elem.iterchildren(_SOCLE):
+            for domaine in socle.iterchildren(_DOMAINE):
                 code, position = domaine.get("code"), domaine.get("positionnement")
                 if code not in DOMAINES_SOCLE or code in domaines:
                     self.checks.error(domaine.sourceline, f"domaine du socle \"{code}\" inconnu ou en double.")
@@ -314,9 +317,9 @@ class _Builder:
             problems.append(Problem(0, ERREUR, "XSD", f"plus de {MAX_XSD_ERRORS} violations du XSD : lecture "
                                                       "arrêtée. Ce fichier n'est pas un fichier d'import LSU valide."))
         problems.sort(key=lambda p: p.ligne)
-        tables = {name: frame(rows, contract_schema(name)) for name, rows in self.rows.items()}
+        tables = {name: rows.to_frame() for name, rows in self.rows.items()}
         tables["classes"] = frame(list(self.classes.values()), contract_schema("classes"))
-        extras = {name: frame(rows, EXTRA_SCHEMAS[name]) for name, rows in self.extras.items()}
+        extras = {name: rows.to_frame() for name, rows in self.extras.items()}
         return ImportContent(path=self.path, uai=self.uai, schema_version=self.schema_version, xsd=xsd_path,
                              tables={name: tables[name] for name in MAPPED_TABLES}, extras=extras,
                              problems=problems)

@@ -1,7 +1,7 @@
 """Streaming, hostile-proof reading of an XML file with lxml.
 
-No DTD (refused), no entity expansion, no network, no huge tree, and the file is fed to the
-parser one physical line at a time so that every XSD violation gets its line number
+No DTD (refused), no entity expansion, no network, no huge tree. With a schema, the file is fed
+to the parser one physical line at a time so that every XSD violation gets its line number
 (libxml2's streaming validation reports none)."""
 from __future__ import annotations
 
@@ -21,17 +21,18 @@ _REFUS_DTD = ("le fichier contient une déclaration DOCTYPE (DTD ou entités) : 
 _FAIRE_DTD = "Retirez la déclaration <!DOCTYPE ...> ou redemandez le fichier au logiciel de l'école."
 
 
-class _LineFeeder:
-    """File-like object handing lxml one line at a time, and assigning the XSD errors that
-    appeared while the previous line was parsed to that line."""
+class _Feeder:
+    """File-like object for lxml. With a schema, it hands over one physical line at a time and
+    assigns the XSD errors that appeared while a line was parsed to that line; without one, it
+    reads large blocks. Until the root element is seen, it refuses any DOCTYPE or ENTITY."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, by_line: bool):
         self._file = open(path, "rb")
-        self._buffer = b""
-        self._eof = False
-        self.line = 0  # line of the last piece returned
-        self._line_done = True
-        self.in_prolog = True  # until the root element is seen
+        self._by_line = by_line
+        self._ended_line = True
+        self.line = 0  # line of the first byte of the last piece returned
+        self._next_line = 1
+        self.in_prolog = True
         self.context = None
         self._seen = 0
         self.xsd_errors: list[tuple[int, str]] = []
@@ -49,24 +50,21 @@ class _LineFeeder:
             self._seen = len(log)
 
     def read(self, size: int = -1) -> bytes:
-        self.collect_errors()
-        if len(self.xsd_errors) > MAX_XSD_ERRORS:
-            return b""  # ends the parse; the caller reports "too many errors"
-        while True:
-            end = self._buffer.find(b"\n")
-            if end >= 0 or self._eof or len(self._buffer) >= _CHUNK:
-                cut = end + 1 if end >= 0 else min(len(self._buffer), _CHUNK)
-                piece, self._buffer = self._buffer[:cut], self._buffer[cut:]
-                if self._line_done:
-                    self.line += 1
-                self._line_done = piece.endswith(b"\n")
-                if self.in_prolog and (b"<!DOCTYPE" in piece or b"<!ENTITY" in piece):
-                    raise XmlImportError(self.path, _REFUS_DTD, _FAIRE_DTD, self.line)
-                return piece
-            chunk = self._file.read(_CHUNK)
-            if not chunk:
-                self._eof = True
-            self._buffer += chunk
+        if self._by_line:
+            self.collect_errors()
+            if len(self.xsd_errors) > MAX_XSD_ERRORS:
+                return b""  # ends the parse; the caller reports "too many errors"
+            piece = self._file.readline(_CHUNK)
+        else:
+            piece = self._file.read(_CHUNK)
+        self.line = self._next_line
+        self._next_line += piece.count(b"\n")
+        if self.in_prolog:
+            for marker in (b"<!DOCTYPE", b"<!ENTITY"):
+                at = piece.find(marker)
+                if at >= 0:
+                    raise XmlImportError(self.path, _REFUS_DTD, _FAIRE_DTD, self.line + piece.count(b"\n", 0, at))
+        return piece
 
     def close(self) -> None:
         self._file.close()
@@ -85,7 +83,7 @@ class SafeStream:
     def __iter__(self) -> Iterator[etree._Element]:
         if not self.path.is_file():
             raise XmlImportError(self.path, "fichier introuvable.", "Vérifiez le chemin du fichier.")
-        feeder = _LineFeeder(self.path)
+        feeder = _Feeder(self.path, by_line=self.schema is not None)
         options = dict(events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
                        dtd_validation=False, huge_tree=False, remove_comments=True, remove_pis=True)
         if self.schema is not None:
@@ -97,7 +95,7 @@ class SafeStream:
                 if feeder.in_prolog:
                     feeder.in_prolog = False
                     self.root = elem.getroottree().getroot()
-                    self._refuse_doctype(feeder.line)
+                    self._refuse_doctype(self.root.sourceline)
                 yield elem
         except etree.XMLSyntaxError as exc:
             feeder.collect_errors()

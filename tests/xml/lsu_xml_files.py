@@ -94,3 +94,18 @@ def line_of(path: Path, needle: str) -> int:
                 rest = lines[index]
             return index + 1
     raise AssertionError(f"{needle!r} absent de {path}")
+
+
+def write_big(path: Path, n_bilans: int) -> Path:
+    """A school with `n_bilans` periodic reports of 10 subjects each, written as generated."""
+    eleves = [(f"EL_{i}", f"6EME_{i % 30}", f"Nom{i}", f"Prenom{i}") for i in range(n_bilans // 3 + 1)]
+    disciplines = [(f"DI_{k}", f"{20700 + k:06d}", "S") for k in range(10)]
+    enseignants = [(f"ENS_{k}", str(1000 + k), f"Prof{k}", "X") for k in range(10)]
+
+    def bilans():
+        for i in range(n_bilans):
+            yield bilan(f"EL_{i // 3}", f"P_{i % 3 + 1}", acquis=[
+                dict(discipline=f"DI_{k}", enseignants=f"ENS_{k}", moyenne=f"{(i + k) % 20}.5/20") for k in range(10)])
+
+    return write_lsu(path, eleves=eleves, periodes=[("P_1", 2025, 1, 3), ("P_2", 2025, 2, 3), ("P_3", 2025, 3, 3)],
+                     disciplines=disciplines, enseignants=enseignants, bilans=bilans())
