@@ -1,0 +1,50 @@
+"""`lsu-analytics import-xml`: load, summary in French, default output, several files."""
+import shutil
+
+import duckdb
+from typer.testing import CliRunner
+
+from lsu_analytics.cli import app
+from lsu_xml_files import bilan
+
+WIDE = {"COLUMNS": "250"}
+
+
+def _count(db, table):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_sample_is_loaded_next_to_the_file_by_default(tmp_path, sample_xml, xsd):
+    copy = tmp_path / "sample-bilan-complet.xml"
+    shutil.copy(sample_xml, copy)
+    result = CliRunner().invoke(app, ["import-xml", str(copy), "--xsd", str(xsd)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    db = tmp_path / "sample-bilan-complet.duckdb"
+    assert db.exists()
+    assert "Tables écrites dans" in result.output and "Validation contre le XSD" in result.output
+    assert {t: _count(db, t) for t in ("eleves", "periodes", "bilans_periodiques", "bilans_cycle", "personnels")} \
+        == {"eleves": 3, "periodes": 3, "bilans_periodiques": 5, "bilans_cycle": 3, "personnels": 12}
+    assert "Grenelle" not in result.output  # a pupil's name never reaches the screen
+
+
+def test_several_files_of_one_school_share_the_base(lsu_file, tmp_path):
+    first = lsu_file("a.xml", bilans=[bilan("EL_1", "P_1")])
+    second = lsu_file("b.xml", eleves=(("EL_2", "6EME_1", "N", "P"),), bilans=[bilan("EL_2", "P_1")])
+    out = tmp_path / "ecole.duckdb"
+    result = CliRunner().invoke(app, ["import-xml", str(first), str(second), "--out", str(out)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert _count(out, "bilans_periodiques") == 2 and _count(out, "eleves") == 2
+    assert _count(out, "etablissements") == 1 and _count(out, "periodes") == 1 and _count(out, "classes") == 1
+
+
+def test_exit_code_is_the_worst_file(lsu_file, tmp_path):
+    good = lsu_file("bon.xml", bilans=[bilan("EL_1", "P_1")])
+    invalid = lsu_file("invalide.xml", bilans=[bilan("EL_9", "P_1")])
+    out = tmp_path / "o.duckdb"
+    result = CliRunner().invoke(app, ["import-xml", str(good), str(invalid), "--out", str(out)], env=WIDE)
+    assert result.exit_code == 1
+    assert _count(out, "bilans_periodiques") == 1  # the valid file is loaded, the invalid one is not
