@@ -6,6 +6,8 @@ from .errors import AVERTISSEMENT, ERREUR, Problem
 
 _KIND_LABEL = {"eleve": "élève", "periode": "période", "discipline": "discipline",
                "enseignant": "enseignant", "responsable-etab": "responsable d'établissement"}
+_NONE_OF = {"eleve": "aucun élève", "periode": "aucune période", "discipline": "aucune discipline",
+            "enseignant": "aucun enseignant", "responsable-etab": "aucun responsable d'établissement"}
 
 
 class StructureChecks:
@@ -55,7 +57,6 @@ class StructureChecks:
     def finish(self) -> list[Problem]:
         for kind, ident, attribute, line in self._pending:
             if ident not in self._by_kind[kind]:
-                self.error(line, f"{attribute}=\"{ident}\" : aucun(e) {_KIND_LABEL[kind]} d'id {ident} "
-                                 "dans le fichier.")
+                self.error(line, f"{attribute}=\"{ident}\" : {_NONE_OF[kind]} d'id {ident} dans le fichier.")
         self._pending.clear()
         return sorted(self.problems, key=lambda p: p.ligne)

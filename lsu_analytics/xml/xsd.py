@@ -16,6 +16,9 @@ ENV_VAR = "LSU_XSD"
 _PERSONAL_ATTRIBUTES = {"nom", "prenom", "libelle", "denomination", "intitule", "civilite",
                         "ligne1", "ligne2", "ligne3", "ligne4", "commune", "code-postal", "lien-parente"}
 _SAFE_CONTENT_ELEMENTS = {"etablissement", "editeur", "application", "appliVersion"}
+# Uniqueness constraints whose keys are ids (shown) rather than names or labels (hidden).
+_CONSTRAINT = re.compile(r"identity-constraint '(?:\{[^}]*\})?([^']+)'")
+_LABEL_CONSTRAINTS = {"responsableEtabConstraint", "elementProgrammeLibelleConstraint"}
 _ELEMENT = re.compile(r"Element '(?:\{[^}]*\})?([^']+)'")
 _ATTRIBUTE = re.compile(r"attribute '([^']+)'")
 _QUOTED = re.compile(r"(facet |type )?'[^']*'")
@@ -48,11 +51,16 @@ def describe(message: str) -> str:
     attribute = _ATTRIBUTE.search(message)
     element_name = element.group(1) if element else None
     attribute_name = attribute.group(1) if attribute else None
-    sensitive = (attribute_name in _PERSONAL_ATTRIBUTES if attribute_name
-                 else element_name not in _SAFE_CONTENT_ELEMENTS)
+    constraint = _CONSTRAINT.search(message)
+    if constraint:
+        sensitive = constraint.group(1) in _LABEL_CONSTRAINTS
+    elif attribute_name:
+        sensitive = attribute_name in _PERSONAL_ATTRIBUTES
+    else:
+        sensitive = element_name not in _SAFE_CONTENT_ELEMENTS
     text = _NAMESPACE.sub("", message.strip())
     if sensitive:
-        keep = {f"'{element_name}'", f"'{attribute_name}'"}
+        keep = {f"'{element_name}'", f"'{attribute_name}'", f"'{constraint.group(1)}'" if constraint else ""}
         text = _QUOTED.sub(lambda m: m.group(0) if m.group(1) or m.group(0) in keep or _is_type(m.group(0))
                            else "'…'", text)
     return f"non conforme au XSD : {text}"

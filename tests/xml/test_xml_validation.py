@@ -135,3 +135,23 @@ def test_unreadable_moyenne_is_a_warning_and_null(lsu_file):
     assert content.valid
     assert content.tables["acquis"]["moyenne_eleve"].to_list() == [None]
     assert any("Abs" in p.message and p.ligne == line_of(path, 'moyenne-eleve="Abs"') for p in content.warnings)
+
+
+def test_too_many_xsd_violations_stop_the_reading(lsu_file, xsd):
+    path = lsu_file(eleves=tuple((f"EL_{i}", "6EME_1", "N", "P") for i in range(300)),
+                    bilans=[bilan(f"EL_{i}", "P_1") for i in range(300)])
+    path.write_text(path.read_text(encoding="utf-8").replace("<acquis ", '<acquis couleur="x" '), encoding="utf-8")
+    content = read_import(path, xsd)
+    assert any("plus de 200 violations" in p.message for p in content.problems)
+    assert content.counts()["bilans_periodiques"] < 300 and not content.valid
+
+
+def test_duplicate_keys_show_ids_but_never_labels(lsu_file, xsd):
+    path = lsu_file(bilans=[bilan("EL_1", "P_1"), bilan("EL_1", "P_1")])
+    text = path.read_text(encoding="utf-8").replace(
+        '<responsable-etab id="RESP_1" libelle="Chef Un" />',
+        '<responsable-etab id="RESP_1" libelle="Chef Un" /><responsable-etab id="RESP_2" libelle="Chef Un" />')
+    path.write_text(text, encoding="utf-8")
+    messages = [p.message for p in read_import(path, xsd).problems if p.source == "XSD"]
+    assert any("'EL_1', 'P_1'" in m for m in messages)
+    assert any("responsable-etab" in m for m in messages) and not any("Chef Un" in m for m in messages)
