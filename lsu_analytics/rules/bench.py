@@ -76,8 +76,9 @@ class BenchReport:
 def rules_sql_alone(db: Path) -> float:
     """Seconds to run every rule's SELECT, materialised in a temporary table, on `db` (read-only)."""
     catalog = load_catalog()
-    con = duckdb.connect(str(db), read_only=True, config={"enable_progress_bar": False})
+    con = duckdb.connect(str(db), read_only=True)
     try:
+        con.execute("SET enable_progress_bar = false")
         bind_variables(con, resolve_seuils(catalog, None))
         start = time.perf_counter()
         for rule in catalog:

@@ -50,10 +50,11 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
     if not Path(db).is_file():
         raise RulesError(f"base introuvable : {db} ; charger d'abord un export avec `lsu-analytics load`.")
     try:
-        # DuckDB's own progress bar would garble the rich display of the CLI.
-        return duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT, "enable_progress_bar": False})
+        con = duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
     except duckdb.Error as e:
         raise RulesError(f"impossible d'ouvrir la base {db} ({e}) ; vérifier qu'aucun autre programme ne l'utilise.") from None
+    con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the rich display
+    return con
 
 
 def _gx_validate():
