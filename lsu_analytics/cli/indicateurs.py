@@ -47,6 +47,8 @@ def _summary_table(run, title: str):
 
 def _run_rules_if_needed(con, console) -> None:
     """Sans contrôle enregistré, lance les règles pour que ANOMALIES_* aient un sens."""
+    from lsu_analytics.indicators import IndicateursError
+
     if con.execute("SELECT count(*) FROM controles").fetchone()[0] > 0:
         return
     try:
@@ -57,7 +59,11 @@ def _run_rules_if_needed(con, console) -> None:
                       "`lsu-analytics check --db ...` puis recalculez les indicateurs.[/]")
         return
     console.print("Aucun contrôle enregistré sur cette base : exécution des règles métier d'abord…")
-    rules_run = run_rules(con)
+    try:
+        rules_run = run_rules(con)
+    except Exception as e:  # noqa: BLE001 - reported in French by the command
+        raise IndicateursError(f"les règles métier ont échoué avant le calcul des indicateurs ({e}) ; "
+                               "lancez `lsu-analytics check --db ...` pour le détail.") from None
     console.print(f"Règles exécutées : {rules_run.nb_anomalies} anomalie(s).")
 
 

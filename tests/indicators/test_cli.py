@@ -62,3 +62,16 @@ def test_manifeste_vide_code_2(tiny_db):
     result = runner.invoke(app, ["indicateurs", "--db", str(tiny_db.path)])
     assert result.exit_code == 2
     assert "manifeste" in result.output and "lsu-analytics load" in result.output
+
+
+def test_echec_des_regles_code_2(export, tiny_db, monkeypatch):
+    import lsu_analytics.rules as rules
+
+    def boom(con):
+        raise RuntimeError("règle cassée")
+    monkeypatch.setattr(rules, "run_rules", boom)
+    _small(export)
+    result = runner.invoke(app, ["indicateurs", "--db", str(tiny_db.path)])
+    assert result.exit_code == 2
+    assert "règles métier ont échoué" in result.output
+    assert tiny_db.rows("SELECT count(*) FROM indicateurs") == [(0,)]
