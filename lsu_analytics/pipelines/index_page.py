@@ -82,9 +82,15 @@ def _rapports(rapports: list[dict]) -> str:
 
 def _step_row(s: dict) -> str:
     produits = s["produits"]
-    shown = [p for p in produits if p.endswith(".html")][:5] or produits[:5]
-    links = "<br>".join(_link(p) for p in shown)
-    if len(produits) > len(shown):
-        links += f"<br>… et {len(produits) - len(shown)} autre(s) fichier(s) (voir run.json)"
+    liens = (s.get("details") or {}).get("liens") or {}
+    if liens:
+        shown = list(liens.values())
+        links = "<br>".join(_link(p, label) for label, p in liens.items())
+    else:
+        shown = [p for p in produits if p.endswith(".html")][:5] or produits[:5]
+        links = "<br>".join(_link(p) for p in shown)
+    rest = len([p for p in produits if p not in shown])
+    if rest:
+        links += f"<br>… et {rest} autre(s) fichier(s) (voir run.json)"
     return (f"<tr><td>{escape(s['libelle'])}</td><td>{_statut(s['statut'])}</td><td>{_duree(s.get('duree_s'))}</td>"
             f"<td>{links}</td><td class=\"message\">{escape(s.get('message') or '')}</td></tr>")

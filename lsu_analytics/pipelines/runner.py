@@ -102,11 +102,12 @@ class _Run:
                 out = self.run_dir / "controles"
                 out.mkdir()
                 value = self._call(by_id["controles"], self.table["controles"], self.db, out,
-                                   self.spec.controles.regles, self.spec.controles.seuils)
+                                   self.spec.controles.regles, self.spec.controles.seuils,
+                                   self.spec.controles.data_docs)
                 by_id["controles"].produits = _files_under(out, self.run_dir)
-                if value:
+                if isinstance(value, dict):
                     self.anomalies = value.get("anomalies")
-                    by_id["controles"].details = value
+                    by_id["controles"].details = self._with_relative_links(value)
             if self._ready(by_id["indicateurs"]):
                 value = self._call(by_id["indicateurs"], self.table["indicateurs"], self.db, self.spec.seuil_secret)
                 by_id["indicateurs"].details = value if isinstance(value, dict) else {}
@@ -211,6 +212,11 @@ class _Run:
         finally:
             self.progress.reports_end()
 
+    def _with_relative_links(self, value: dict) -> dict:
+        if isinstance(value.get("liens"), dict):
+            value = {**value, "liens": {k: _relative(Path(p), self.run_dir) for k, p in value["liens"].items()}}
+        return value
+
     def _report_products(self, rec: StepRecord, value) -> None:
         paths = [Path(p) for p in (value or {}).values() if p] if isinstance(value, dict) else []
         missing = [p for p in paths if not p.is_file()]
@@ -220,6 +226,10 @@ class _Run:
             rec.message = "le rendu n'a pas produit de fichier HTML." if not missing else \
                 f"fichier annoncé mais absent : {missing[0].name}"
             return
+        if rec.donnees_personnelles:
+            # The renderer names the file after the pupil: the run folder names it after the list position.
+            stem = rec.id.split(":")[-1]
+            paths = [p.replace(p.with_name(f"{rec.notebook}-{stem}{p.suffix}")) for p in paths]
         rec.statut = "reussi"
         rec.produits = [_relative(p, self.run_dir) for p in paths]
 
@@ -247,7 +257,8 @@ class _Run:
             },
             "parametres": {"controles": {"regles": list(spec.controles.regles) if spec.controles.regles else "toutes",
                                          "seuils": spec.controles.seuils,
-                                         "echec_si": spec.controles.echec_si or "jamais"},
+                                         "echec_si": spec.controles.echec_si or "jamais",
+                                         "data_docs": spec.controles.data_docs},
                            "seuil_secret": spec.seuil_secret},
             "export": None,
             "anomalies": None,

@@ -35,6 +35,7 @@ class ControlesSpec:
     regles: tuple[str, ...] | None = None  # None = every rule
     seuils: dict = field(default_factory=dict)
     echec_si: str | None = None  # a severity: exit code 3 when an anomaly of it (or worse) exists
+    data_docs: bool = True  # the Great Expectations layer (Data Docs); off = rules only, much faster
 
 
 @dataclass(frozen=True)

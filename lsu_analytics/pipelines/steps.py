@@ -1,7 +1,9 @@
 """The default step table: what each step of a run calls in the rest of lsu_analytics.
 
 A test substitutes its own functions (same signatures) through `run_pipeline(..., steps={...})`.
-Report functions run in a fresh process: they must be module-level functions.
+Each returns a small JSON-able dict (counts, ids, paths; never pupil data) that goes into run.json;
+`liens` (label -> path) are shown in index.html. Report functions run in a fresh process: they must be
+module-level functions.
 """
 from __future__ import annotations
 
@@ -16,29 +18,38 @@ def charger(source: Path, db: Path) -> dict:
     """Load the export into the database (`lsu-analytics load`)."""
     from lsu_analytics.load import load_export
 
-    result = load_export(source, db)
-    return _public_fields(result, ("lignes_chargees", "lignes_rejetees", "lignes_manifeste", "chargement_id",
-                                   "duree_s"))
+    r = load_export(source, db)
+    return {"chargement_id": r.chargement_id, "lignes_manifeste": r.lignes_manifeste, "lignes_chargees": r.chargees,
+            "lignes_rejetees": r.rejetees, "rejets_par_motif": r.rejets_par_motif,
+            "avertissements": len(r.avertissements)}
 
 
-def controler(db: Path, out: Path, regles: tuple[str, ...] | None, seuils: dict) -> dict:
+def controler(db: Path, out: Path, regles: tuple[str, ...] | None, seuils: dict, data_docs: bool = True) -> dict:
     """Run the rules and the expectations (`lsu-analytics check`), writing their outputs under `out`."""
     from lsu_analytics.rules import check
 
-    check(db, out, rule_ids=list(regles) if regles else None, seuils=seuils or None)
-    return {"anomalies": database.anomaly_counts(db)}
+    r = check(db, out, rule_ids=list(regles) if regles else None, seuils=seuils or None, gx=data_docs)
+    run = r.run
+    liens = {"anomalies (CSV)": str(r.csv_path), "anomalies (Parquet)": str(r.parquet_path)}
+    if r.data_docs_index is not None:
+        liens["Data Docs Great Expectations"] = str(r.data_docs_index)
+    par_regle = {res.rule.id: res.nb_anomalies for res in run.results}
+    return {"controle_id": run.controle_id,
+            "anomalies": {"total": run.nb_anomalies, "par_severite": run.par_severite(), "par_regle": par_regle},
+            "seuils": run.seuils, "gx": r.gx_note if r.gx is None else "Data Docs produits", "liens": liens}
 
 
 def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
-    """Fill the `indicateurs` table."""
+    """Fill the `indicateurs` table (after the checks: ANOMALIES_* count their rows)."""
     from lsu_analytics.indicators import compute_indicateurs
 
     con = duckdb.connect(str(db))
     try:
-        compute_indicateurs(con, seuil_secret=seuil_secret)
+        r = compute_indicateurs(con, seuil_secret=seuil_secret)
     finally:
         con.close()
-    return database.indicator_summary(db)
+    return {"millesime": r.millesime, "lignes": r.lignes, "lignes_masquees": r.lignes_masquees,
+            "seuil_secret": r.seuil_secret, **database.indicator_summary(db)}
 
 
 def perimetres(db: Path, niveau: str) -> list[str]:
@@ -61,13 +72,3 @@ DEFAULT_STEPS = {
     "perimetres": perimetres,
     "rapport": rendre_rapport,
 }
-
-
-def _public_fields(obj, names: tuple[str, ...]) -> dict:
-    # Only counts and ids: the load result may hold more, and run.json must carry no pupil data.
-    out = {}
-    for n in names:
-        v = getattr(obj, n, None)
-        if isinstance(v, (int, float, str)) and not isinstance(v, bool):
-            out[n] = v
-    return out

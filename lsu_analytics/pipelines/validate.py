@@ -21,6 +21,18 @@ TOP_KEYS = ("nom", "source", "base", "sortie", "controles", "indicateurs", "rapp
 SOURCE_KEYS = ("dossier", "zip", "plus_recent_dans")
 
 
+def _catalog() -> tuple[list[str], dict[str, int]]:
+    """Rule ids and thresholds (with defaults) of the rules catalogue; empty if it can't be read."""
+    try:
+        from lsu_analytics.rules import load_catalog
+        from lsu_analytics.rules.catalog import default_seuils
+
+        catalog = load_catalog()
+        return [r.id for r in catalog], default_seuils(catalog)
+    except Exception:  # noqa: BLE001 - the check step will say what is wrong with the catalogue
+        return [], {}
+
+
 class PipelineSpecError(Exception):
     """An invalid pipeline file. `errors` holds one French message per problem."""
 
@@ -177,7 +189,7 @@ class _Validator:
     def controles(self, value, at: tuple) -> ControlesSpec:
         if value is None:
             return ControlesSpec()
-        m = self.mapping(value, at, "controles", ("regles", "seuils", "echec_si"))
+        m = self.mapping(value, at, "controles", ("regles", "seuils", "echec_si", "data_docs"))
         if m is None:
             return ControlesSpec()
         regles = None
@@ -187,19 +199,29 @@ class _Validator:
                 self.error(at + ("regles", "="), "« controles.regles » doit valoir « toutes » ou une liste "
                            "d'identifiants de règles, ex. [PER-01, HIS-02].")
             else:
+                known = _catalog()[0]
                 for i, rid in enumerate(r):
                     if not isinstance(rid, str) or not RULE_ID.match(rid):
                         self.error(at + ("regles", i), f"identifiant de règle invalide {rid!r} : attendu comme "
                                    "« PER-01 » (voir shared/spec/rules.md).")
+                    elif known and rid not in known:
+                        self.error(at + ("regles", i), f"règle inconnue « {rid} » ; règles disponibles : "
+                                   f"{', '.join(known)}.")
                 regles = tuple(str(x) for x in r)
         seuils = {}
         if "seuils" in m:
             s = m["seuils"]
             if not isinstance(s, dict):
-                self.error(at + ("seuils", "="), "« controles.seuils » doit être un ensemble « nom: nombre ».")
+                self.error(at + ("seuils", "="), "« controles.seuils » doit être un ensemble « nom: jours », "
+                           "ex. « jours_parametrage: 45 ».")
             else:
+                known = _catalog()[1]
                 for k, v in s.items():
-                    if self.number(v, at + ("seuils", k), f"controles.seuils.{k}", minimum=0) is not None:
+                    if known and k not in known:
+                        self.error(at + ("seuils", k), f"seuil inconnu « {k} » ; seuils disponibles : "
+                                   + ", ".join(f"{n} (défaut {d})" for n, d in sorted(known.items())) + ".")
+                    elif self.number(v, at + ("seuils", k), f"controles.seuils.{k}", minimum=0,
+                                     integer=True) is not None:
                         seuils[k] = v
         echec_si = None
         if "echec_si" in m:
@@ -210,7 +232,9 @@ class _Validator:
                            f"(trouvé : {e!r}).")
             elif e != "jamais":
                 echec_si = e
-        return ControlesSpec(regles=regles, seuils=seuils, echec_si=echec_si)
+        data_docs = self.boolean(m["data_docs"], at + ("data_docs",), "controles.data_docs") \
+            if "data_docs" in m else True
+        return ControlesSpec(regles=regles, seuils=seuils, echec_si=echec_si, data_docs=data_docs)
 
     def indicateurs(self, value, at: tuple) -> int:
         if value is None:

@@ -62,7 +62,7 @@ def charger_en_echec(source: Path, db: Path) -> dict:
     raise RuntimeError("etablissements.csv : 2 lignes lues, le manifeste en annonce 3 ; déposez un export complet.")
 
 
-def controler(db: Path, out: Path, regles, seuils) -> dict:
+def controler(db: Path, out: Path, regles, seuils, data_docs=True) -> dict:
     # One critical anomaly per establishment of academy 10, one minor per other: deterministic.
     con = duckdb.connect(str(db))
     try:
@@ -74,11 +74,11 @@ def controler(db: Path, out: Path, regles, seuils) -> dict:
                     [str(Path(out) / "anomalies.csv")])
     finally:
         con.close()
-    return {"anomalies": database.anomaly_counts(db)}
+    return {"anomalies": database.anomaly_counts(db), "liens": {"anomalies (CSV)": str(Path(out) / "anomalies.csv")}}
 
 
-def controler_sans_critique(db: Path, out: Path, regles, seuils) -> dict:
-    result = controler(db, out, regles, seuils)
+def controler_sans_critique(db: Path, out: Path, regles, seuils, data_docs=True) -> dict:
+    controler(db, out, regles, seuils)
     con = duckdb.connect(str(db))
     con.execute("DELETE FROM anomalies WHERE severite = 'critique'")
     con.close()
@@ -104,10 +104,13 @@ def rendre(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
         n = con.execute("SELECT count(*) FROM etablissements").fetchone()[0]
     finally:
         con.close()
-    html = Path(out_dir) / f"{notebook}.html"
+    # Named like the real renderer: after the perimeter, or after the pupil.
+    who = (f"eleve-{params['eleve_id']}" if "eleve_id" in params
+           else f"{params['niveau_perimetre']}-{params['code_perimetre']}")
+    html = Path(out_dir) / f"{notebook}-{who}.html"
     html.write_text(f"<html><body><h1>{notebook}</h1><p>{sorted(params.items())} — {n} établissements"
                     "</p></body></html>", encoding="utf-8")
-    ipynb = Path(out_dir) / f"{notebook}.ipynb"
+    ipynb = html.with_suffix(".ipynb")
     ipynb.write_text(json.dumps({"params": params}, sort_keys=True), encoding="utf-8")
     return {"html": str(html), "ipynb": str(ipynb)}
 
