@@ -3,8 +3,8 @@
 -- titre: Modification d'une année antérieure sans autorisation
 -- entite: modification_id
 -- remediation: Obtenir l'autorisation écrite du DASEN (1D) ou du chef d'établissement (2D), détaillant les éléments à modifier, et la joindre au ticket SESAM avant toute modification d'un bilan d'une année antérieure.
--- Une autorisation valide a toutes les conditions ; les autorisations candidates sont celles de
--- l'élève (condition « même élève »), et la plus proche est celle qui en remplit le plus.
+-- Une autorisation valide remplit toutes les conditions ; les candidates sont celles de l'élève ou de
+-- l'établissement du bilan, et la plus proche (nommée dans detail) est celle qui en remplit le plus.
 WITH rapports AS (
     SELECT 'BILAN_PERIODIQUE' AS objet, bilan_id AS rapport_id, uai, eleve_id, classe_id, millesime
     FROM bilans_periodiques
@@ -23,22 +23,32 @@ modifs AS (
     WHERE m.action IN ('MODIFICATION', 'VERROUILLAGE', 'DEVERROUILLAGE', 'SUPPRESSION')
       AND r.millesime < year(m.date_modification) - CASE WHEN month(m.date_modification) < 9 THEN 1 ELSE 0 END
 ),
+paires AS (
+    -- Candidates: the pupil's authorisations and those of the report's establishment.
+    SELECT md.modification_id, a.autorisation_id
+    FROM modifs AS md JOIN autorisations AS a ON a.eleve_id = md.eleve_id
+    UNION
+    SELECT md.modification_id, a.autorisation_id
+    FROM modifs AS md JOIN autorisations AS a ON a.uai = md.uai
+),
 candidats AS (
     SELECT md.modification_id, a.autorisation_id, a.date_autorisation,
            coalesce(a.uai = md.uai, false) AS uai_ok,
+           coalesce(a.eleve_id = md.eleve_id, false) AS eleve_ok,
            coalesce(a.objet_id IS NULL OR a.objet_id = md.rapport_id, false) AS objet_ok,
            coalesce(a.millesime_concerne = md.millesime, false) AS millesime_ok,
            coalesce(a.date_autorisation <= CAST(md.date_modification AS DATE), false) AS date_ok,
            coalesce(regexp_full_match(a.reference_sesam, '[0-9]{7}'), false) AS sesam_ok,
            coalesce(a.autorite = md.autorite_attendue, false) AS autorite_ok,
            a.autorite
-    FROM modifs AS md
-    JOIN autorisations AS a ON a.eleve_id = md.eleve_id
+    FROM paires AS p
+    JOIN modifs AS md ON md.modification_id = p.modification_id
+    JOIN autorisations AS a ON a.autorisation_id = p.autorisation_id
 ),
 scores AS (
     SELECT *,
-           uai_ok AND objet_ok AND millesime_ok AND date_ok AND sesam_ok AND autorite_ok AS valide,
-           CAST(uai_ok AS INTEGER) + CAST(objet_ok AS INTEGER) + CAST(millesime_ok AS INTEGER)
+           uai_ok AND eleve_ok AND objet_ok AND millesime_ok AND date_ok AND sesam_ok AND autorite_ok AS valide,
+           CAST(uai_ok AS INTEGER) + CAST(eleve_ok AS INTEGER) + CAST(objet_ok AS INTEGER) + CAST(millesime_ok AS INTEGER)
              + CAST(date_ok AS INTEGER) + CAST(sesam_ok AS INTEGER) + CAST(autorite_ok AS INTEGER) AS score
     FROM candidats
 ),
@@ -46,7 +56,7 @@ plus_proches AS (
     SELECT modification_id,
            bool_or(valide) AS couverte,
            -- Départage : la plus complète, puis la plus récente, puis le plus petit identifiant.
-           first(struct_pack(autorisation_id, uai_ok, objet_ok, millesime_ok, date_ok, sesam_ok, autorite_ok, autorite)
+           first(struct_pack(autorisation_id, uai_ok, eleve_ok, objet_ok, millesime_ok, date_ok, sesam_ok, autorite_ok, autorite)
                  ORDER BY score DESC, date_autorisation DESC NULLS LAST, autorisation_id) AS proche
     FROM scores
     GROUP BY modification_id
@@ -68,9 +78,10 @@ SELECT
         CASE md.objet WHEN 'BILAN_PERIODIQUE' THEN 'bilan périodique' ELSE 'bilan de fin de cycle' END,
         md.rapport_id, md.millesime, md.millesime + 1,
         CASE
-            WHEN pp.proche IS NULL THEN 'aucune autorisation n''existe pour cet élève'
+            WHEN pp.proche IS NULL THEN 'aucune autorisation n''existe pour cet élève ni pour cet établissement'
             ELSE format('l''autorisation la plus proche ({}) {}', pp.proche.autorisation_id, concat_ws(', ',
                 CASE WHEN NOT pp.proche.uai_ok THEN 'concerne un autre établissement' END,
+                CASE WHEN NOT pp.proche.eleve_ok THEN 'concerne un autre élève' END,
                 CASE WHEN NOT pp.proche.objet_ok THEN 'vise un autre bilan' END,
                 CASE WHEN NOT pp.proche.millesime_ok THEN 'porte sur une autre année' END,
                 CASE WHEN NOT pp.proche.date_ok THEN 'est datée après la modification' END,

@@ -84,7 +84,14 @@ def test_his02_authorisation_of_another_pupil_does_not_count(passe):
     _modif(passe)
     _autorisation(passe, eleve_id="E2")
     assert passe.anomalies("HIS-02") == [ANOMALIE_M1]
-    assert "aucune autorisation n'existe pour cet élève" in passe.details("HIS-02")[0]
+    assert "l'autorisation la plus proche (A1) concerne un autre élève ;" in passe.details("HIS-02")[0]
+
+
+def test_his02_without_any_authorisation(passe):
+    _modif(passe)
+    _autorisation(passe, eleve_id="E2", uai=COLLEGE)  # neither the pupil's nor the school's
+    assert passe.anomalies("HIS-02") == [ANOMALIE_M1]
+    assert "aucune autorisation n'existe pour cet élève ni pour cet établissement" in passe.details("HIS-02")[0]
 
 
 def test_his02_2d_needs_the_head_of_establishment(passe):
