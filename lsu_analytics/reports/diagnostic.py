@@ -1,0 +1,159 @@
+"""Data of the `diagnostic_eleve` report (support, personal data): where a pupil is, what LSU holds
+for them, and why they may be missing from LSU's search or their livret incomplete."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import db, labels
+
+
+def _q(con, name: str, p: dict) -> pd.DataFrame:
+    return db.query(con, f"diagnostic/{name}.sql", eleve_id=p["eleve_id"])
+
+
+def millesime_courant(con) -> int:
+    return int(con.execute(db.sql_text("commun/manifeste.sql")).fetchone()[0])
+
+
+def identite(con, p: dict) -> pd.DataFrame:
+    return _q(con, "identite", p).rename(columns={"eleve_id": "Identifiant", "ine": "INE", "nom": "Nom",
+                                                  "prenom": "Prénom", "date_naissance": "Date de naissance"})
+
+
+def inscriptions(con, p: dict) -> pd.DataFrame:
+    return _q(con, "inscriptions", p)
+
+
+def inscriptions_tableau(df: pd.DataFrame) -> pd.DataFrame:
+    return df.rename(columns={"millesime": "Année", "uai": "UAI", "etablissement": "Établissement",
+                              "academie": "Académie", "departement": "Département", "degre": "Degré",
+                              "code_division": "Classe", "niveau": "Niveau", "periodicite": "Périodicité",
+                              "date_entree": "Entrée", "date_sortie": "Sortie", "classe_id": "classe_id"})
+
+
+def bilans(con, p: dict) -> pd.DataFrame:
+    return _q(con, "bilans", p)
+
+
+def bilans_tableau(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.assign(periode=df["indice"].astype("string") + "/" + df["nb_periodes"].astype("string"))
+    cols = {"millesime": "Année", "uai": "UAI", "code_division": "Classe", "niveau": "Niveau",
+            "periodicite": "Périodicité", "periode": "Période", "bilan_id": "bilan_id",
+            "mode_creation": "Création", "date_verrou": "Verrouillé le", "date_publication": "Publié le",
+            "date_visa": "Visé le", "etat": "État", "periode_definie": "Période paramétrée"}
+    return df[list(cols)].rename(columns=cols)
+
+
+def bilans_cycle(con, p: dict) -> pd.DataFrame:
+    return _q(con, "bilans_cycle", p).rename(columns={
+        "millesime": "Année", "uai": "UAI", "cycle": "Cycle", "bilan_cycle_id": "bilan_cycle_id",
+        "date_creation": "Créé le", "date_verrou": "Verrouillé le", "date_visa": "Visé le"})
+
+
+def attestations(con, p: dict) -> pd.DataFrame:
+    df = _q(con, "attestations", p)
+    df["libelle"] = df["type"].map(labels.ATTESTATIONS)
+    return df[["millesime", "uai", "type", "libelle", "attestation_id", "date_obtention"]].rename(columns={
+        "millesime": "Année", "uai": "UAI", "type": "Type", "libelle": "Attestation",
+        "date_obtention": "Obtenue le"})
+
+
+def recherche(con, p: dict) -> pd.DataFrame:
+    return _q(con, "recherche", p)
+
+
+def recherche_constats(df: pd.DataFrame, c: int) -> list[tuple[str, str]]:
+    """REC-01, in words, for each establishment where the pupil is enrolled in year C."""
+    if df.empty:
+        return [("attention", f"Aucune inscription en {c}-{c + 1} dans l'export : la recherche LSU de l'année "
+                              "ne peut pas le montrer. Vérifiez l'inscription dans ONDE (1er degré) ou SIECLE "
+                              "(2d degré), puis attendez la synchronisation avec LSU.")]
+    out = []
+    for row in df.itertuples(index=False):  # one row per establishment of year C
+        lieu = f"{row.etablissement or '?'} ({row.uai})"
+        if row.bilans + row.bilans_cycle + row.attestations == 0:
+            out.append(("attention", f"Introuvable dans la recherche LSU à {lieu} (REC-01) : aucun bilan "
+                                     f"périodique, bilan de fin de cycle ni attestation en {c}-{c + 1}. Créer "
+                                     "son premier bilan (ou l'importer) le rendra visible."))
+        else:
+            out.append(("ok", f"Visible dans la recherche LSU à {lieu} : {row.bilans} bilan(s) périodique(s), "
+                              f"{row.bilans_cycle} bilan(s) de fin de cycle, {row.attestations} attestation(s) "
+                              f"en {c}-{c + 1}."))
+    return out
+
+
+def transfert(con, p: dict) -> pd.DataFrame:
+    return _q(con, "transfert", p)
+
+
+def transfert_constats(df: pd.DataFrame) -> list[tuple[str, str]]:
+    """TRF-01, in words."""
+    if df.empty:
+        return [("ok", "Pas de changement d'académie depuis sa dernière inscription : aucun transfert attendu.")]
+    out = []
+    for row in df.itertuples(index=False):  # one row per (origin, destination) academy pair
+        chemin = f"de l'académie {row.academie_origine} ({row.millesime_precedent}) vers {row.academie_accueil}"
+        if row.transfert_fait:
+            out.append(("ok", f"Livret transféré {chemin} le {pd.Timestamp(row.date_transfert):%d/%m/%Y}."))
+        elif row.documents_origine > 0:
+            out.append(("attention", f"Transfert en attente (TRF-01) {chemin} : {row.documents_origine} document(s) "
+                                     f"restent dans l'académie {row.academie_origine}. L'établissement d'accueil "
+                                     "demande le transfert du livret dans LSU (fonction « transfert "
+                                     "inter-académique »)."))
+        else:
+            out.append(("info", f"Arrivé {chemin}, sans document dans l'académie d'origine : rien à transférer."))
+    return out
+
+
+def verrouillage_constats(df: pd.DataFrame, c: int) -> list[tuple[str, str]]:
+    """Locking / publication state of the periodic reports of year C (and oddities of any year)."""
+    courant = df[df["millesime"] == c]
+    out = []
+    if courant.empty:
+        out.append(("attention", f"Aucun bilan périodique en {c}-{c + 1} : le livret de l'année est vide."))
+    else:
+        verrou = int(courant["date_verrou"].notna().sum())
+        publie = int(courant["date_publication"].notna().sum())
+        vise = int(courant["date_visa"].notna().sum())
+        out.append(("info", f"{len(courant)} bilan(s) périodique(s) en {c}-{c + 1} : {verrou} verrouillé(s), "
+                            f"{publie} publié(s) sur le service en ligne, {vise} visé(s) par la famille. Un "
+                            "bilan n'est visible des familles qu'une fois verrouillé et publié."))
+    incoherents = df[df["etat"].str.contains("VER-02", regex=False)]
+    if not incoherents.empty:
+        out.append(("attention", f"{len(incoherents)} bilan(s) au verrouillage incohérent avec la publication "
+                                 "(VER-02) : " + ", ".join(incoherents["bilan_id"]) + "."))
+    sans_periode = df[~df["periode_definie"]]
+    if not sans_periode.empty:
+        out.append(("attention", f"{len(sans_periode)} bilan(s) sur une période non paramétrée (PER-01) : "
+                                 + ", ".join(sans_periode["bilan_id"]) + " ; ils ne s'affichent pas dans le livret."))
+    return out
+
+
+def visibilite(con, p: dict) -> pd.DataFrame:
+    return _q(con, "visibilite", p).rename(columns={
+        "millesime": "Année", "niveau_bilan": "Niveau de la classe du bilan", "bilans": "Bilans",
+        "visible_des_classes_de": "Visibles des enseignants de"})
+
+
+def consultations(con, p: dict) -> pd.DataFrame:
+    return _q(con, "consultations", p).rename(columns={
+        "consultation_id": "consultation_id", "date_consultation": "Date", "niveau_enseignant": "Niveau de l'enseignant",
+        "niveau_bilan": "Niveau du bilan", "conformite": "Règle de visibilité"})
+
+
+def controles_faits(con) -> bool:
+    """Have the rules been run on this database (else the anomalies below are not known)?"""
+    return db.has_table(con, "controles") and bool(db.scalar(con, "diagnostic/controles.sql"))
+
+
+def anomalies(con, p: dict) -> pd.DataFrame:
+    df = _q(con, "anomalies", p)
+    df["severite"] = df["severite"].map(labels.SEVERITES)
+    return df.rename(columns={"rule_id": "Règle", "severite": "Sévérité", "millesime": "Année", "uai": "UAI",
+                              "classe_id": "Classe", "objet_id": "Objet", "detail": "Détail"})
+
+
+def modifications(con, p: dict) -> pd.DataFrame:
+    return _q(con, "modifications", p).rename(columns={
+        "date_modification": "Date", "action": "Action", "objet": "Objet", "objet_id": "Identifiant",
+        "modification_id": "modification_id"})

@@ -1,0 +1,106 @@
+"""HTML pieces the notebooks display: tables, inline SVG charts, banners.
+
+Everything is self-contained (no script, no stylesheet or font fetched from the network).
+"""
+from __future__ import annotations
+
+import html
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+from IPython.display import HTML
+
+from . import labels
+
+
+def table(df: pd.DataFrame, *, numeric: tuple[str, ...] = (), caption: str | None = None,
+          vide: str = "Aucune ligne.") -> HTML:
+    """A plain HTML table; every value is escaped. `numeric` columns are right-aligned."""
+    if df.empty:
+        return note(vide)
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    align = ["num" if c in numeric else "" for c in df.columns]
+    body = "".join(
+        "<tr>" + "".join(
+            f'<td class="{a}">{html.escape(_text(v))}</td>'
+            for a, v in zip(align, row)
+        ) + "</tr>"
+        for row in df.itertuples(index=False)
+    )
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return HTML(f'<table class="lsu">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def _text(v) -> str:
+    if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)):
+        return ""
+    if isinstance(v, bool):
+        return "oui" if v else "non"
+    if isinstance(v, pd.Timestamp):
+        return v.strftime("%d/%m/%Y %H:%M") if (v.hour, v.minute, v.second) != (0, 0, 0) else v.strftime("%d/%m/%Y")
+    return str(v)
+
+
+def regle(rule_id: str, titre: str, severite: str, nombre: int, explication: str, remediation: str) -> HTML:
+    """One rule of the audit: what it means and what to do."""
+    e = html.escape
+    parts = [f'<div class="regle"><h3>{e(rule_id)} · {e(titre or "règle hors catalogue")} '
+             f'<span class="severite">{e(severite)}</span></h3>',
+             f"<p><strong>{e(str(nombre))}</strong> anomalie(s).</p>"]
+    if explication:
+        parts.append(f"<p><strong>Ce que la règle signale :</strong> {e(explication)}</p>")
+    if remediation:
+        parts.append(f"<p><strong>Que faire :</strong> {e(remediation)}</p>")
+    return HTML("".join(parts) + "</div>")
+
+
+def constats(items: list[tuple[str, str]]) -> HTML:
+    """Findings of a diagnostic: (kind, sentence), kind in ok / attention / info."""
+    icons = {"ok": "✔", "attention": "⚠", "info": "ℹ"}
+    li = "".join(f'<li class="{html.escape(k)}"><span class="icone">{icons.get(k, "•")}</span> {html.escape(t)}</li>'
+                 for k, t in items)
+    return HTML(f'<ul class="constats">{li}</ul>')
+
+
+def chart(c: alt.TopLevelMixin | None, vide: str = "Aucune valeur publiable à représenter.") -> HTML:
+    """The chart as inline SVG (rendered now by vl-convert: nothing to load when the page opens)."""
+    if c is None:
+        return note(vide)
+    svg = vlc.vegalite_to_svg(c.to_dict())
+    return HTML(f'<figure class="graphique">{svg}</figure>')
+
+
+def section(texte: str) -> HTML:
+    return HTML(f"<h2>{html.escape(texte)}</h2>")
+
+
+def titre(texte: str, sous_titre: str = "") -> HTML:
+    sub = f'<p class="sous-titre">{html.escape(sous_titre)}</p>' if sous_titre else ""
+    return HTML(f"<h1>{html.escape(texte)}</h1>{sub}")
+
+
+def note(texte: str) -> HTML:
+    return HTML(f'<p class="note">{html.escape(texte)}</p>')
+
+
+def secret() -> HTML:
+    """Said once per report: what `s` means."""
+    return HTML(f'<p class="secret">{html.escape(labels.SECRET)}</p>')
+
+
+def chiffres(items: list[tuple[str, str]]) -> HTML:
+    """Key figures as tiles: (label, formatted value)."""
+    tiles = "".join(
+        f'<div class="chiffre"><div class="valeur">{html.escape(v)}</div><div class="libelle">{html.escape(k)}</div></div>'
+        for k, v in items
+    )
+    return HTML(f'<div class="chiffres">{tiles}</div>')
+
+
+def bandeau_personnel() -> HTML:
+    return HTML(
+        '<div class="bandeau-personnel"><strong>Données personnelles.</strong> Ce diagnostic nomme un élève '
+        "(identité, INE, date de naissance). Réservé au support ; ne pas diffuser, ne pas joindre à un "
+        "ticket public, supprimer après usage.</div>"
+    )

@@ -1,0 +1,91 @@
+"""Run a report notebook with papermill and turn it into one self-contained HTML file (no code cells)."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from .db import ReportError
+from .notebooks import NOTEBOOKS_DIR
+from .params import notebook_spec, validate_params
+
+STYLE = Path(__file__).with_name("rapport.css")
+# A reference that a browser would fetch: src/href/url()/@import towards the network.
+REMOTE = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)""",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    html: Path
+    ipynb: Path
+
+
+def render_report(notebook: str, db: Path, params: dict, out_dir: Path,
+                  today: dt.date | None = None) -> ReportResult:
+    """Check the parameters, execute the notebook, write `<notebook>-<perimetre>-<date>.html`
+    and keep the executed notebook beside it (audit). Raises ReportParamError / ReportError."""
+    spec = notebook_spec(notebook)
+    checked = validate_params(spec.name, db, params)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"{spec.name}-{_slug(_perimetre(spec.name, checked))}-{(today or dt.date.today()).isoformat()}"
+    ipynb, html_path = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.html"
+    _execute(spec.path, ipynb, checked)
+    page = to_html(ipynb, titre=spec.titre)
+    html_path.write_text(page, encoding="utf-8")
+    return ReportResult(html=html_path, ipynb=ipynb)
+
+
+def _perimetre(name: str, p: dict) -> str:
+    if name == "diagnostic_eleve":
+        return f"eleve-{p['eleve_id']}"  # never the INE
+    return f"{p['niveau_perimetre']}-{p['code_perimetre']}"
+
+
+def _slug(text: str) -> str:
+    """Safe in a file name whatever the database holds (no separator, no '..')."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "perimetre"
+
+
+def _execute(source: Path, target: Path, params: dict) -> None:
+    import papermill as pm  # slow import, only when rendering
+
+    if not source.is_file():
+        raise ReportError(f"notebook introuvable : {source}. Le dossier notebooks/ du dépôt doit être présent.")
+    try:
+        pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3",
+                            progress_bar=False, log_output=False, cwd=str(NOTEBOOKS_DIR))
+    except pm.PapermillExecutionError as exc:
+        raise ReportError(
+            f"le notebook {source.name} a échoué à la cellule {exc.exec_count} : {exc.ename}: {exc.evalue}. "
+            f"Le notebook exécuté est gardé pour analyse : {target}"
+        ) from exc
+
+
+def to_html(ipynb: Path, titre: str) -> str:
+    """Outputs only (no code, no prompts), in a page with inline CSS; refuses any network reference."""
+    nb = nbformat.read(str(ipynb), as_version=4)
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, exclude_anchor_links=True)
+    body, _ = exporter.from_notebook_node(nb)
+    page = (
+        '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(titre)}</title>\n<style>\n{STYLE.read_text(encoding='utf-8')}\n</style>\n"
+        f'</head>\n<body>\n<main class="rapport">\n{body}\n</main>\n</body>\n</html>\n'
+    )
+    remote = remote_references(page)
+    if remote:
+        raise ReportError(f"le rapport ferait appel au réseau ({', '.join(remote[:3])}) : rendu refusé.")
+    return page
+
+
+def remote_references(page: str) -> list[str]:
+    """Network references a browser would load (xmlns identifiers of SVG are not loaded)."""
+    return [m.group(0) for m in REMOTE.finditer(page)]

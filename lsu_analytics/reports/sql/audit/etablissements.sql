@@ -1,0 +1,12 @@
+-- The establishments with the most anomalies (critical first).
+SELECT uai, coalesce(etablissement, '?') AS etablissement,
+       count(*) FILTER (WHERE severite = 'critique') AS critique,
+       count(*) FILTER (WHERE severite = 'majeure') AS majeure,
+       count(*) FILTER (WHERE severite = 'mineure') AS mineure,
+       count(*) FILTER (WHERE severite = 'info') AS info,
+       count(*) AS total
+FROM anomalies_perimetre($niveau, $code, $severite_min)
+WHERE uai IS NOT NULL
+GROUP BY ALL
+ORDER BY critique DESC, majeure DESC, total DESC, uai
+LIMIT $limite

@@ -1,0 +1,6 @@
+-- How many anomalies in the perimeter, how many with no establishment, and how many checks were run.
+SELECT (SELECT count(*) FROM anomalies_perimetre($niveau, $code, $severite_min)) AS total,
+       (SELECT count(*) FROM anomalies_perimetre($niveau, $code, $severite_min) WHERE uai IS NULL) AS sans_etablissement,
+       (SELECT count(*) FROM anomalies WHERE uai IS NULL AND academie IS NULL) AS non_rattachees,
+       (SELECT count(*) FROM controles) AS controles,
+       (SELECT max(fin) FROM controles) AS dernier_controle

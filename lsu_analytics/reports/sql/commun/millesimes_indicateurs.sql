@@ -1,0 +1,1 @@
+SELECT DISTINCT millesime FROM indicateurs ORDER BY millesime

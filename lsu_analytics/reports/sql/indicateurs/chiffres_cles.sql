@@ -1,0 +1,28 @@
+-- Key figures of one perimeter (all niveaux). Per-period indicators are summed over the
+-- periods; the sum is hidden when one of its parts is (otherwise it would reveal that part).
+WITH p AS (
+    SELECT * FROM indicateurs
+    WHERE millesime = $millesime AND niveau_perimetre = $niveau AND code_perimetre = $code
+      AND niveau_scolaire = 'TOUS'
+      AND indicateur IN ('EFFECTIF', 'BP_SAISIS', 'BP_VERROUILLES', 'BP_VISES', 'BFC_SAISIS',
+                         'BFC_VERROUILLES', 'SEL_OUVERT', 'PERIODES_PARAMETREES', 'CLASSES_IMPORT',
+                         'TRANSFERTS_MANQUANTS')
+),
+agg AS (
+    SELECT indicateur, bool_or(coalesce(masque, false)) AS masque,
+           sum(numerateur) AS numerateur, sum(denominateur) AS denominateur,
+           CASE WHEN count(denominateur) = 0 THEN sum(valeur) END AS compte
+    FROM p GROUP BY indicateur
+)
+SELECT indicateur, masque,
+       CASE WHEN NOT masque THEN numerateur END AS numerateur,
+       CASE WHEN NOT masque THEN denominateur END AS denominateur,
+       CASE WHEN masque THEN NULL
+            WHEN denominateur IS NULL THEN compte
+            WHEN denominateur > 0 THEN numerateur / denominateur END AS valeur
+FROM agg
+UNION ALL
+SELECT 'ANOMALIES', false, NULL, NULL, sum(valeur)
+FROM indicateurs
+WHERE millesime = $millesime AND niveau_perimetre = $niveau AND code_perimetre = $code
+  AND niveau_scolaire = 'TOUS' AND indicateur LIKE 'ANOMALIES\_%' ESCAPE '\'
