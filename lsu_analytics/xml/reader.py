@@ -314,8 +314,8 @@ class _Builder:
         problems = self.checks.finish()
         problems += [Problem(line, ERREUR, "XSD", message) for line, message in stream.xsd_errors]
         if stream.too_many_errors:
-            problems.append(Problem(0, ERREUR, "XSD", f"plus de {MAX_XSD_ERRORS} violations du XSD : lecture "
-                                                      "arrêtée. Ce fichier n'est pas un fichier d'import LSU valide."))
+            problems.append(Problem(0, ERREUR, "XSD", f"plus de {MAX_XSD_ERRORS} violations du XSD : lecture arrêtée. "
+                                    "Ce fichier n'est pas un fichier d'import LSU valide."))
         problems.sort(key=lambda p: p.ligne)
         tables = {name: rows.to_frame() for name, rows in self.rows.items()}
         tables["classes"] = frame(list(self.classes.values()), contract_schema("classes"))

@@ -29,3 +29,9 @@ def lsu_file(tmp_path):
     def make(name: str = "import.xml", **options) -> Path:
         return write_lsu(tmp_path / name, **options)
     return make
+
+
+@pytest.fixture(autouse=True)
+def _no_xsd_from_environment(monkeypatch):
+    # A developer's $LSU_XSD must not change what these tests mean; they set it when they need it.
+    monkeypatch.delenv("LSU_XSD", raising=False)
