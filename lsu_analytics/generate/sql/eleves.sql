@@ -11,7 +11,7 @@ WITH b AS (
     FROM range(getvariable('n_eleves')) r(k)
 )
 SELECT b.k, 'EL' || lpad(CAST(b.k AS VARCHAR), 9, '0') AS eleve_id, b.lvl_c, b.e0,
-       CASE WHEN r_mv < 0.06 THEN 'INTRA' WHEN r_mv < 0.09 THEN 'INTER' END AS mouvement,
+       CASE WHEN r_mv < 0.06 THEN 'INTRA' WHEN r_mv < 0.10 THEN 'INTER' END AS mouvement,
        b.ym, e.acad_rang AS acad0
 FROM b JOIN g_ecole e ON e.e_idx = b.e0;
 
