@@ -19,6 +19,31 @@ OK, INVALIDE, REFUSE = 0, 1, 2
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     app.command("import-xml")(import_xml)
+    bench_app.command("import-xml")(bench_import_xml)
+
+
+def bench_import_xml(
+    bilans: int = typer.Option(20_000, "--bilans", min=1, help="Nombre de bilans périodiques du fichier généré."),
+    xsd: Path | None = typer.Option(None, "--xsd", help=f"Valider aussi contre ce XSD (sinon ${ENV_VAR})."),
+    dossier: Path | None = typer.Option(None, "--dossier", help="Dossier du fichier temporaire (défaut : /tmp)."),
+) -> None:
+    """Mesure la lecture en flux et le chargement d'un fichier d'import généré (10 disciplines par bilan)."""
+    from lsu_analytics.xml.bench import measure
+
+    console = Console(highlight=False)
+    result = measure(bilans, configured_xsd(xsd), dossier)
+    table = Table(title="Import XML : mesure")
+    table.add_column("Mesure")
+    table.add_column("Valeur", justify="right")
+    table.add_row("Bilans périodiques / acquis", f"{result['bilans']} / {result['acquis']}")
+    table.add_row("Taille du fichier", f"{result['taille_mo']:.1f} Mo")
+    table.add_row("Validation XSD", "oui" if result["xsd"] else "non")
+    table.add_row("Lecture", f"{result['lecture_s']:.1f} s ({result['bilans_par_s']:.0f} bilans/s)")
+    table.add_row("Chargement DuckDB", f"{result['chargement_s']:.1f} s")
+    table.add_row("Hausse du pic mémoire pendant la lecture", f"{result['pic_memoire_lecture_mo']:.0f} Mo")
+    console.print(table)
+    console.print("Mesures bruitées si la machine est chargée ; la mémoire ne suit pas la taille du fichier "
+                  "(lecture en flux), seulement celle des tables produites.")
 
 
 def import_xml(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lsu_xml_files import write_lsu
+from lsu_analytics.xml.synthetic import write_lsu
 
 
 def _root_conftest(config):

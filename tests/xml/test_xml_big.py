@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from lsu_analytics.xml import read_import, reader
-from lsu_xml_files import write_big
+from lsu_analytics.xml.synthetic import write_big
 
 
 def test_processed_bilans_are_released_while_reading(tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ import duckdb
 from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
-from lsu_xml_files import bilan
+from lsu_analytics.xml.synthetic import bilan
 
 WIDE = {"COLUMNS": "250"}
 
@@ -48,3 +48,10 @@ def test_exit_code_is_the_worst_file(lsu_file, tmp_path):
     result = CliRunner().invoke(app, ["import-xml", str(good), str(invalid), "--out", str(out)], env=WIDE)
     assert result.exit_code == 1
     assert _count(out, "bilans_periodiques") == 1  # the valid file is loaded, the invalid one is not
+
+
+def test_bench_import_xml_measures_a_generated_file(tmp_path):
+    result = CliRunner().invoke(app, ["bench", "import-xml", "--bilans", "30", "--dossier", str(tmp_path)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "30 / 300" in result.output and "bilans/s" in result.output
+    assert list(tmp_path.iterdir()) == []  # the generated file and base are removed
