@@ -1,11 +1,11 @@
--- BP_SAISIS, BP_VERROUILLES, BP_VISES, par indice de période ; periode NULL = toutes périodes.
--- Indices : ceux des périodes paramétrées ou des bilans de C, dans 1..6 (bornes de nb_periodes).
+-- BP_SAISIS, BP_VERROUILLES, BP_VISES, une ligne par indice de période (pas de ligne « toutes périodes »).
+-- Indices : ceux des périodes paramétrées ou des bilans de C, dans 1..6 (bornes de nb_periodes), les mêmes
+-- pour toutes les cellules.
 CREATE OR REPLACE TEMP TABLE ind_periodes_bp AS
 SELECT indice AS periode FROM periodes
 WHERE millesime = (SELECT c FROM ind_params) AND indice BETWEEN 1 AND 6
 UNION SELECT indice FROM bilans_periodiques
-WHERE millesime = (SELECT c FROM ind_params) AND indice BETWEEN 1 AND 6
-UNION SELECT NULL;
+WHERE millesime = (SELECT c FROM ind_params) AND indice BETWEEN 1 AND 6;
 
 INSERT INTO ind_attendus
 SELECT 'bilans_periodiques', v.indicateur, p.periode, true, true
@@ -41,36 +41,30 @@ SELECT 'BP_SAISIS', u.indice, p.niveau_perimetre, p.code_perimetre,
 FROM par_uai u
 JOIN ind_perimetres p USING (uai)
 GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau, u.indice),
-                        (p.niveau_perimetre, p.code_perimetre, u.indice),
-                        (p.niveau_perimetre, p.code_perimetre, u.niveau),
-                        (p.niveau_perimetre, p.code_perimetre));
+                        (p.niveau_perimetre, p.code_perimetre, u.indice));
 
 -- BP_VERROUILLES : verrouillés / saisis ; BP_VISES : visés par la famille / publiés (bilans de C).
 -- Périmètre = uai du bilan, niveau = celui de sa classe.
 INSERT INTO ind_bruts
 WITH par_uai AS (
-    -- Un bilan sans indice ne compte que dans « toutes périodes » (-1 ne correspond à aucune période).
-    SELECT b.uai, cl.niveau, coalesce(b.indice, -1) AS indice,
+    SELECT b.uai, cl.niveau, b.indice,
            count(*) FILTER (WHERE b.date_verrou IS NOT NULL) AS verrouilles,
            count(*) AS saisis,
            count(*) FILTER (WHERE b.date_publication IS NOT NULL AND b.date_visa IS NOT NULL) AS vises,
            count(*) FILTER (WHERE b.date_publication IS NOT NULL) AS publies
     FROM bilans_periodiques b
     LEFT JOIN classes cl ON cl.classe_id = b.classe_id
-    WHERE b.millesime = (SELECT c FROM ind_params)
+    WHERE b.millesime = (SELECT c FROM ind_params) AND b.indice IS NOT NULL  -- sans indice : hors période
     GROUP BY ALL
 ), g AS MATERIALIZED (
-    SELECT CASE WHEN grouping(u.indice) = 1 THEN NULL ELSE u.indice END AS indice,
-           p.niveau_perimetre, p.code_perimetre,
+    SELECT u.indice, p.niveau_perimetre, p.code_perimetre,
            CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END AS niveau_scolaire,
            sum(u.verrouilles) AS verrouilles, sum(u.saisis) AS saisis,
            sum(u.vises) AS vises, sum(u.publies) AS publies
     FROM par_uai u
     JOIN ind_perimetres p USING (uai)
     GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau, u.indice),
-                            (p.niveau_perimetre, p.code_perimetre, u.indice),
-                            (p.niveau_perimetre, p.code_perimetre, u.niveau),
-                            (p.niveau_perimetre, p.code_perimetre))
+                            (p.niveau_perimetre, p.code_perimetre, u.indice))
 )
 SELECT 'BP_VERROUILLES', indice, niveau_perimetre, code_perimetre, niveau_scolaire, verrouilles, saisis FROM g
 UNION ALL

@@ -55,11 +55,11 @@ def test_bp_saisis_periodes_terminees_avant_x(export, calcule):
     assert ind.ratio("BP_SAISIS", "etablissement", E1, "CP", periode=2) == (1, 2)
     p3 = ind.get("BP_SAISIS", "etablissement", E1, "CP", periode=3)
     assert (p3["numerateur"], p3["denominateur"], p3["valeur"], p3["masque"]) == (0, 0, None, False)
-    assert ind.ratio("BP_SAISIS", "etablissement", E1, "CP") == (3, 4)          # toutes périodes
-    assert ind.get("BP_SAISIS", "etablissement", E1, "CP")["valeur"] == pytest.approx(0.75)
+    assert ind.get("BP_SAISIS", "etablissement", E1, "CP", periode=2)["valeur"] == pytest.approx(0.5)
     assert ind.ratio("BP_SAISIS", "etablissement", E1, "CE1", periode=1) == (0, 0)
     assert ind.ratio("BP_SAISIS", "circonscription", "C1", periode=1) == (2, 2)
-    assert ind.ratio("BP_SAISIS") == (3, 4)
+    assert ind.ratio("BP_SAISIS", periode=2) == (1, 2)
+    assert ind.db.rows("SELECT count(*) FROM indicateurs WHERE indicateur LIKE 'BP_%' AND periode IS NULL") == [(0,)]
 
 
 def test_bp_verrouilles_et_vises(export, calcule):
@@ -76,7 +76,7 @@ def test_bp_verrouilles_et_vises(export, calcule):
 
     assert ind.ratio("BP_VERROUILLES", "etablissement", E2, "6E", periode=1) == (3, 4)
     assert ind.ratio("BP_VERROUILLES", "etablissement", E2, "6E", periode=2) == (0, 1)
-    assert ind.ratio("BP_VERROUILLES", "academie", "08") == (3, 5)
+    assert ind.ratio("BP_VERROUILLES", "academie", "08", periode=1) == (3, 4)
     assert ind.ratio("BP_VISES", "etablissement", E2, periode=1) == (1, 2)
     assert ind.ratio("BP_VISES", periode=2) == (0, 0)
     assert ind.get("BP_VISES", periode=2)["valeur"] is None

@@ -55,7 +55,7 @@ def _expected_indicators(periodes):
     ids += [f"ATT_{t}" for t in ("ASSR1", "ASSR2", "AER", "ASNS", "PSC1", "PIX")]
     ids += [f"ANOMALIES_{r}" for r in dict.fromkeys([*rule_ids()[0], "REF-01"])]
     keys = {(i, None) for i in ids}
-    keys |= {(bp, p) for bp in ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES") for p in (*periodes, None)}
+    keys |= {(bp, p) for bp in ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES") for p in periodes}
     return keys
 
 
