@@ -156,3 +156,12 @@ def test_duplicate_keys_show_ids_but_never_labels(lsu_file, xsd):
     messages = [p.message for p in read_import(path, xsd).problems if p.source == "XSD"]
     assert any("'EL_1', 'P_1'" in m for m in messages)
     assert any("responsable-etab" in m for m in messages) and not any("Chef Un" in m for m in messages)
+
+
+def test_old_xsd_rejects_newer_elements_of_the_sample_with_their_lines(sample_xml, xsd):
+    old_xsd = xsd.with_name("import-bilan-complet_20190427.xsd")  # before appliVersion and compétences numériques
+    content = read_import(sample_xml, old_xsd)
+    lines = {p.ligne for p in _errors(content, "XSD")}
+    assert line_of(sample_xml, "<appliVersion>") in lines
+    assert line_of(sample_xml, "<competences-numeriques-communs>") in lines
+    assert not content.valid and read_import(sample_xml, xsd).valid
