@@ -1,0 +1,28 @@
+"""A synthetic export full of contract violations, validated once by GX for the whole session."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # synthetic.py, oracle.py
+
+import synthetic  # noqa: E402
+
+from lsu_analytics.gx import validate  # noqa: E402
+from lsu_analytics.rules.catalog import load_catalog  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def synthetic_run(tmp_path_factory, catalog):
+    """(database, GxResult, out_dir) of one GX run on the synthetic export."""
+    work = tmp_path_factory.mktemp("gx")
+    db = synthetic.build(work / "lsu.duckdb", catalog)
+    out = work / "controles"
+    return db, validate(db, out), out

@@ -1,0 +1,89 @@
+"""GX counts what direct DuckDB SQL counts, for every expectation of every suite."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+import oracle
+from lsu_analytics.contract import TABLES
+from lsu_analytics.gx import build_suites
+
+ROW_EXPECTATIONS = {
+    "expect_column_values_to_not_be_null", "expect_column_values_to_be_in_set",
+    "expect_column_values_to_match_regex", "expect_column_values_to_be_between",
+    "expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique",
+    "expect_column_pair_values_a_to_be_greater_than_b",
+}
+
+
+def assert_contract_counts_exact(db, result) -> int:
+    """Every contract expectation: GX's unexpected_count = the direct SQL count. Returns the number checked."""
+    suites = build_suites()
+    checked = 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for name, suite in suites.items():
+            outcome = result.suite(name)
+            assert [e.description for e in outcome.expectations] == [e.description for e in suite.expectations]
+            rows = oracle.row_count(con, name)
+            for e in outcome.expectations:
+                where = f"{name} / {e.type} / {e.column}"
+                assert e.error is None, f"{where} : {e.error}"
+                if e.type in ROW_EXPECTATIONS:
+                    expected = oracle.unexpected_count(con, name, e.type, e.kwargs)
+                    assert e.unexpected_count == expected, where
+                    assert e.success == (expected == 0), where
+                    assert e.element_count == rows, where
+                elif e.type == "expect_column_values_to_be_of_type":
+                    actual = oracle.column_type(con, name, e.column).split("(")[0]
+                    assert e.success == (actual == e.kwargs["type_"]), where
+                elif e.type == "expect_table_columns_to_match_set":
+                    assert e.success == (oracle.column_names(con, name) == set(e.kwargs["column_set"])), where
+                else:
+                    pytest.fail(f"{where} : type d'attente sans référence SQL dans tests/gx/oracle.py")
+                checked += 1
+    finally:
+        con.close()
+    return checked
+
+
+def assert_rule_counts_exact(db, result, rule_ids) -> None:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        outcomes = result.suite("regles").expectations
+        assert [e.rule_id for e in outcomes] == list(rule_ids)
+        for e in outcomes:
+            assert e.error is None, e.rule_id
+            assert e.unexpected_count == oracle.rule_count(con, e.rule_id), e.rule_id
+            assert e.success == (e.unexpected_count == 0)
+    finally:
+        con.close()
+
+
+def test_contract_expectations_count_like_sql(synthetic_run):
+    db, result, _ = synthetic_run
+    checked = assert_contract_counts_exact(db, result)
+    assert checked == sum(len(s.expectations) for s in build_suites().values())
+    assert [s.name for s in result.suites][:18] == list(TABLES)
+
+
+def test_synthetic_export_breaks_every_kind_of_expectation(synthetic_run):
+    # Otherwise the equality above could hold with zeros everywhere.
+    _, result, _ = synthetic_run
+    broken = {e.type for s in result.suites for e in s.expectations if e.unexpected_count}
+    assert ROW_EXPECTATIONS <= broken
+    assert not result.success
+
+
+def test_rule_expectations_count_rows_of_anomalies(synthetic_run, catalog):
+    db, result, _ = synthetic_run
+    assert_rule_counts_exact(db, result, [r.id for r in catalog])
+    counts = [e.unexpected_count for e in result.suite("regles").expectations]
+    assert counts[0] == 0 and counts[-1] == len(catalog) - 1  # the synthetic export's k rows for rule k
+
+
+def test_rule_expectation_describes_the_rule(synthetic_run, catalog):
+    _, result, _ = synthetic_run
+    for rule, e in zip(catalog, result.suite("regles").expectations):
+        assert e.type == "expect_rule_anomalies"
+        assert rule.id in e.description and rule.titre in e.description and rule.remediation in e.description
