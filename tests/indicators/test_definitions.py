@@ -194,3 +194,27 @@ def test_anomalies_et_transferts_manquants(export, calcule, monkeypatch):
     assert ind.count("ANOMALIES_VER-03") == 0
     assert ind.count("ANOMALIES_HIS-01", "departement", "038") == 1
     assert ind.get("ANOMALIES_SEL-01")["denominateur"] is None
+
+
+def test_rattachements_particuliers(export, calcule):
+    export.etab(E2)
+    export.etab(E3, academie="10", departement="069")
+    sixieme, troisieme = export.classe(E2, "6E"), export.classe(E3, "3E")
+    (mobile,) = export.eleves(sixieme, E2, 1)
+    export.inscrire(mobile, troisieme, E3)                 # inscrit dans deux académies
+    export.eleves(troisieme, E3, 1)
+    export.inscrire(mobile, "CLASSE_INCONNUE", E2)         # classe absente : TOUS seulement
+    export.eleves(export.classe("9990009Z", "CP"), "9990009Z", 2)   # UAI absent d'etablissements
+    ind = calcule()
+
+    assert ind.count("EFFECTIF", "academie", "08") == 1
+    assert ind.count("EFFECTIF", "academie", "10") == 2
+    assert ind.count("EFFECTIF") == 4                      # l'élève mobile une seule fois
+    assert ind.count("EFFECTIF", niveau="3E") == 2
+    assert ind.count("EFFECTIF", "etablissement", "9990009Z", "CP") == 2
+    niveaux_e2 = {r[0] for r in ind.db.rows(
+        "SELECT DISTINCT niveau_scolaire FROM indicateurs WHERE code_perimetre = ?", [E2])}
+    assert niveaux_e2 == {"6E", "TOUS"}
+    academies = {r[0] for r in ind.db.rows(
+        "SELECT DISTINCT code_perimetre FROM indicateurs WHERE niveau_perimetre = 'academie'")}
+    assert academies == {"08", "10"}
