@@ -83,7 +83,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             task = bar.add_task("Règles métier", total=None)
 
             def progress(step, done, total):
-                label = f"{step} · {titres.get(step, step)}" if step else "Règles terminées"
+                # Rule ids come from the rules, other labels (e.g. "GX …") from the GX layer.
+                label = f"{step} · {titres[step]}" if step in titres else (step or "Règles terminées")
                 bar.update(task, description=label, completed=done, total=total)
 
             try:
