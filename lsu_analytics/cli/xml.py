@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lsu_analytics.xml import MAPPED_TABLES, ImportContent, XmlImportError, load_into, precheck, read_import
+from lsu_analytics.xml.bench import measure
 from lsu_analytics.xml.xsd import ENV_VAR, configured_xsd, load_schema
 
 MAX_ROWS_ALL = 500  # above this many bilans, only those LSU would refuse or warn about are listed
@@ -28,8 +29,6 @@ def bench_import_xml(
     dossier: Path | None = typer.Option(None, "--dossier", help="Dossier du fichier temporaire (défaut : /tmp)."),
 ) -> None:
     """Mesure la lecture en flux et le chargement d'un fichier d'import généré (10 disciplines par bilan)."""
-    from lsu_analytics.xml.bench import measure
-
     console = Console(highlight=False)
     result = measure(bilans, configured_xsd(xsd), dossier)
     table = Table(title="Import XML : mesure")

@@ -106,7 +106,7 @@ motifs AS (
     UNION ALL
     SELECT i.bilan_id, 'ENSEIGNANT_INCONNU', 'avertissement',
            'enseignant inconnu des personnels de l''établissement : ' || i.refs
-           || ' ; le bilan sera importé, vérifiez les enseignants dans LSU.'
+           || ' ; LSU ne refuse pas le bilan pour cela, vérifiez les enseignants dans LSU.'
     FROM inconnus AS i
 )
 SELECT b.bilan_id, b.type_bilan, b.eleve_ref, b.periode_ref, b.cycle, b.ligne,
