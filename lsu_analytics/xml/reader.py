@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from lsu_analytics.contract import DOMAINES_SOCLE
+from lsu_analytics.contract import DOMAINES_SOCLE, TABLES
 
 from . import values
 from .content import EXTRA_SCHEMAS, MAPPED_TABLES, ImportContent, Rows, contract_schema, frame
@@ -21,6 +21,7 @@ from .xsd import configured_xsd, load_schema
 
 NS = "urn:fr:edu:scolarite:lsun:bilans:import"
 SCHEMA_VERSIONS = ("2.0", "3.0")
+CYCLES = TABLES["bilans_cycle"].column("cycle").codes
 _UAI = re.compile(r"^[0-9]{7}[A-Z]$")
 _MILLESIME = re.compile(r"^[0-9]{4}$")
 
@@ -263,6 +264,9 @@ class _Builder:
             millesime = int(millesime)
         except (TypeError, ValueError):
             self.checks.error(line, "bilan de cycle : cycle (entier) et millesime (4 chiffres) obligatoires.")
+            return
+        if cycle not in CYCLES:
+            self.checks.error(line, f"bilan de cycle : cycle {cycle} inconnu (attendu : 2, 3 ou 4).")
             return
         self.checks.unique("bilan de cycle (élève, cycle)", (eleve_ref, cycle), line)
         dates = self._dates(elem, {"date-creation": values.to_timestamp, "date-verrou": values.to_timestamp})

@@ -165,3 +165,10 @@ def test_old_xsd_rejects_newer_elements_of_the_sample_with_their_lines(sample_xm
     assert line_of(sample_xml, "<appliVersion>") in lines
     assert line_of(sample_xml, "<competences-numeriques-communs>") in lines
     assert not content.valid and read_import(sample_xml, xsd).valid
+
+
+def test_unknown_cycle_is_an_error(lsu_file):
+    path = lsu_file(cycles=[dict(eleve="EL_1", cycle=5, millesime=2025, socle={})])
+    content = read_import(path)
+    assert any("cycle 5" in p.message and p.ligne == line_of(path, 'cycle="5"') for p in _errors(content))
+    assert content.counts()["bilans_cycle"] == 0
