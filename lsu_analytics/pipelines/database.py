@@ -46,8 +46,10 @@ def anomaly_counts(db: Path) -> dict:
             "par_regle": {f"{rule_id} ({severite})": nb for rule_id, severite, nb in rows}}
 
 
-def perimeter_codes(db: Path, niveau: str) -> list[str]:
-    return [code for (code,) in _query(db, "perimetres", [niveau])]
+def perimeter_codes(db: Path, niveau: str, source: str = "etablissements") -> list[str]:
+    """Codes of a level: from the establishments, or (source="indicateurs") those that have indicators."""
+    return [code for (code,) in _query(db, "perimetres_indicateurs" if source == "indicateurs" else "perimetres",
+                                       [niveau])]
 
 
 def indicator_summary(db: Path) -> dict:

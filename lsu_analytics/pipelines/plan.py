@@ -48,7 +48,7 @@ def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, s
         traits = NOTEBOOKS[r.notebook]
         ready = statuts.get(traits.after) in OK_STATUTS
         if traits.perimetre:
-            codes, problem = _codes(r, db, perimetres_fn, ready)
+            codes, problem = _codes(r, db, perimetres_fn, ready, traits.perimetres_de)
             if problem is not None:
                 key = unique(f"{r.niveau}-{'tous' if r.codes is None else '-'.join(r.codes)}")
                 rec = StepRecord(f"rapport:{r.notebook}:{key}", "rapport",
@@ -71,8 +71,10 @@ def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, s
                 records.append(rec)
                 if absent:
                     rec.statut = "echec"
-                    rec.message = (f"le code {code} n'existe pas au niveau {NIVEAU_LIBELLES[r.niveau]} dans l'export "
-                                   f"chargé ; corrigez « perimetres » (ligne {r.line} du pipeline).")
+                    what = "n'a pas d'indicateurs (aucun élève inscrit ?)" if traits.perimetres_de == "indicateurs" \
+                        else "n'existe pas"
+                    rec.message = (f"le périmètre {NIVEAU_LIBELLES[r.niveau]} {code} {what} dans l'export chargé ; "
+                                   f"corrigez « perimetres » (ligne {r.line} du pipeline).")
                 elif ready:
                     jobs.append(ReportJob(rec, r.notebook, params, run_dir / "rapports" / r.notebook / key))
                 else:
@@ -93,14 +95,14 @@ def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, s
     return records, jobs
 
 
-def _codes(r: RapportSpec, db: Path, perimetres_fn, ready: bool):
+def _codes(r: RapportSpec, db: Path, perimetres_fn, ready: bool, source: str):
     """[(code, absent_from_export)] or a (statut, message) problem."""
     if not ready:
         if r.codes is not None:
             return [(c, False) for c in r.codes], None
         return None, ("non_execute", "non exécuté : une étape préalable a échoué (périmètres inconnus).")
     try:
-        available = perimetres_fn(db, r.niveau)
+        available = perimetres_fn(db, r.niveau, source)
     except Exception as e:  # noqa: BLE001 - reported in run.json, the other reports go on
         return None, ("echec", scrub(f"liste des périmètres {r.niveau} illisible : {e}"))
     if r.codes is None:

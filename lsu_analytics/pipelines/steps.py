@@ -52,9 +52,9 @@ def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
             "seuil_secret": r.seuil_secret, **database.indicator_summary(db)}
 
 
-def perimetres(db: Path, niveau: str) -> list[str]:
-    """Codes of the perimeters of a level that the loaded export covers."""
-    return database.perimeter_codes(db, niveau)
+def perimetres(db: Path, niveau: str, source: str) -> list[str]:
+    """Codes of the perimeters of a level that the loaded export covers (source: see spec.NotebookTraits)."""
+    return database.perimeter_codes(db, niveau, source)
 
 
 def rendre_rapport(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:

@@ -89,9 +89,13 @@ def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
     con = duckdb.connect(str(db))
     try:
         con.execute("DELETE FROM indicateurs")
+        for niveau in ("academie", "departement"):
+            con.execute("INSERT INTO indicateurs (millesime, niveau_perimetre, code_perimetre, niveau_scolaire, "
+                        f"indicateur, valeur, masque) SELECT 2025, '{niveau}', {niveau}, 'TOUS', 'EFFECTIF', "
+                        f"count(*), count(*) <= ? FROM etablissements GROUP BY {niveau}", [seuil_secret])
         con.execute("INSERT INTO indicateurs (millesime, niveau_perimetre, code_perimetre, niveau_scolaire, indicateur, "
-                    "valeur, masque) SELECT 2025, 'academie', academie, 'TOUS', 'EFFECTIF', count(*), "
-                    "count(*) <= ? FROM etablissements GROUP BY academie", [seuil_secret])
+                    "valeur, masque) SELECT 2025, 'national', 'FR', 'TOUS', 'EFFECTIF', count(*), false "
+                    "FROM etablissements")
     finally:
         con.close()
     return database.indicator_summary(db)

@@ -82,6 +82,6 @@ def test_second_run_refuses_then_one_that_waits_succeeds(write_pipeline, tmp_pat
     try:
         assert con.execute("SELECT count(*) FROM chargements").fetchone() == (1,)
         assert con.execute("SELECT count(*) FROM etablissements").fetchone() == (3,)
-        assert con.execute("SELECT count(*) FROM indicateurs").fetchone() == (2,)
+        assert con.execute("SELECT count(*) FROM indicateurs").fetchone() == (6,)
     finally:
         con.close()

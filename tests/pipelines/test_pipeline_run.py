@@ -209,7 +209,14 @@ def test_explicit_codes_and_a_code_absent_from_the_export(write_pipeline):
     steps = steps_by_id(outcome.record)
     assert steps["rapport:indicateurs:departement-038"]["statut"] == "reussi"
     absent = steps["rapport:indicateurs:departement-999"]
-    assert absent["statut"] == "echec" and "n'existe pas" in absent["message"]
+    assert absent["statut"] == "echec" and "999" in absent["message"] and "ligne 9 du pipeline" in absent["message"]
+    # The same for a notebook that reads the establishments rather than the indicators.
+    outcome, _ = run(write_pipeline(
+        "rapports:\n  - notebook: audit_anomalies\n    perimetres: {niveau: academie, codes: [\"10\", \"99\"]}\n",
+        name="audit.yaml"))
+    steps = steps_by_id(outcome.record)
+    assert steps["rapport:audit_anomalies:academie-10"]["statut"] == "reussi"
+    assert "n'existe pas" in steps["rapport:audit_anomalies:academie-99"]["message"]
 
 
 def test_pupil_reports_are_flagged_and_leave_no_pupil_id(write_pipeline):

@@ -1,10 +1,11 @@
--- Codes of the perimeters of one level (parameter 1) that the loaded export covers.
+-- Codes of the perimeters of one level (parameter 1) that the loaded export's establishments cover
+-- (the national perimeter FR always exists), as the reports module checks them.
 SELECT DISTINCT code
 FROM (
-    SELECT 'national' AS niveau, 'FR' AS code FROM etablissements
+    SELECT 'national' AS niveau, 'FR' AS code
     UNION ALL SELECT 'academie', academie FROM etablissements
     UNION ALL SELECT 'departement', departement FROM etablissements
-    UNION ALL SELECT 'circonscription', circonscription FROM etablissements WHERE degre = '1D'
+    UNION ALL SELECT 'circonscription', circonscription FROM etablissements
     UNION ALL SELECT 'etablissement', uai FROM etablissements
 )
 WHERE niveau = ? AND code IS NOT NULL
