@@ -22,6 +22,7 @@ from .xsd import configured_xsd, load_schema
 NS = "urn:fr:edu:scolarite:lsun:bilans:import"
 SCHEMA_VERSIONS = ("2.0", "3.0")
 CYCLES = TABLES["bilans_cycle"].column("cycle").codes
+POSITIONNEMENTS = TABLES["acquis"].column("positionnement").codes
 _UAI = re.compile(r"^[0-9]{7}[A-Z]$")
 _MILLESIME = re.compile(r"^[0-9]{4}$")
 
@@ -249,6 +250,9 @@ class _Builder:
                 self.checks.warning(line, f"moyenne-eleve=\"{item.get('moyenne-eleve')}\" illisible "
                                           "(attendu : 12, 12.5 ou 12/20) : chargée vide.")
         positionnement = item.get("positionnement")
+        if positionnement is not None and positionnement not in POSITIONNEMENTS:
+            self.checks.error(line, f"positionnement=\"{positionnement}\" : attendu 1, 2, 3 ou 4.")
+            positionnement = None
         nb_elements = len((item.get("element-programme-refs") or "").split())
         self.rows["acquis"].append((bilan_id, code, positionnement, moyenne, nb_elements,
                                     values.has_text(item.find(_APPRECIATION))))
