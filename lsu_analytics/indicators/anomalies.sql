@@ -1,11 +1,12 @@
 -- ANOMALIES_<rule_id> : lignes de la règle dans `anomalies` (toutes les règles du catalogue, 0 compris) ;
--- TRANSFERTS_MANQUANTS : lignes de TRF-01, fondé sur les élèves donc soumis au secret.
+-- TRANSFERTS_MANQUANTS : lignes de TRF-01, fondé sur les élèves donc soumis au secret. ANOMALIES_TRF-01 est
+-- le même chiffre : il est masqué de la même façon, sinon il révélerait la cellule masquée.
 -- Périmètre : celui de l'uai de l'anomalie ; sans uai, le national seulement.
 -- Niveau : classe(s) de C de l'élève de l'anomalie dans cet établissement ; sans élève, niveau de la
 -- classe de l'anomalie ; sinon TOUS seulement.
 INSERT INTO ind_attendus VALUES ('anomalies', 'TRANSFERTS_MANQUANTS', NULL, false, true);
 INSERT INTO ind_attendus
-SELECT 'anomalies', 'ANOMALIES_' || rule_id, NULL, false, false
+SELECT 'anomalies', 'ANOMALIES_' || rule_id, NULL, false, rule_id = 'TRF-01'
 FROM (SELECT unnest(getvariable('ind_regles')) AS rule_id
       UNION SELECT rule_id FROM anomalies)
 WHERE rule_id IS NOT NULL;

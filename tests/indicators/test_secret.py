@@ -18,6 +18,7 @@ def _export(export):
     for e in six:
         export.bilan(e, sixieme, E2, 1)
     export.anomalie("TRF-01", uai=E2, eleve_id=cinq[0])
+    export.anomalie("REC-01", uai=E2, eleve_id=cinq[1])
 
 
 def _masque(row):
@@ -41,10 +42,11 @@ def test_quatre_masque_cinq_affiche_zero_affiche(export, calcule):
     assert _masque(ind.get("TRANSFERTS_MANQUANTS", "etablissement", E2))     # compte 1
     assert ind.get("TRANSFERTS_MANQUANTS", "etablissement", E1)["valeur"] == 0
     assert not ind.get("TRANSFERTS_MANQUANTS", "etablissement", E1)["masque"]
-    # Indicateurs d'établissement, de classe et d'anomalie : jamais masqués.
+    assert _masque(ind.get("ANOMALIES_TRF-01", "etablissement", E2))          # même chiffre
+    # Indicateurs d'établissement, de classe et des autres anomalies : jamais masqués.
     assert ind.ratio("CLASSES_IMPORT", "etablissement", E1) == (1, 1)
     assert ind.ratio("SEL_OUVERT", "etablissement", E2) == (1, 1)
-    assert ind.count("ANOMALIES_TRF-01", "etablissement", E2) == 1
+    assert ind.count("ANOMALIES_REC-01", "etablissement", E2) == 1
     masquees = ind.db.rows("SELECT count(*) FROM indicateurs WHERE masque")[0][0]
     assert ind.run.lignes_masquees == masquees > 0
 
