@@ -61,6 +61,8 @@ def write_lsu(path: Path, *, uai: str = "0382032C", version: str = "3.0", prolog
               "        <liste-acquis>\n")
             for a in b["acquis"]:
                 moyenne = f' moyenne-eleve="{a["moyenne"]}"' if a.get("moyenne") is not None else ""
+                if a.get("positionnement") is not None:
+                    moyenne += f' positionnement="{a["positionnement"]}"'
                 w(f'          <acquis discipline-ref="{a["discipline"]}" enseignant-refs="{a["enseignants"]}"'
                   f'{moyenne}>\n'
                   "            <appreciation>Bon travail.</appreciation>\n          </acquis>\n")

@@ -172,3 +172,12 @@ def test_unknown_cycle_is_an_error(lsu_file):
     content = read_import(path)
     assert any("cycle 5" in p.message and p.ligne == line_of(path, 'cycle="5"') for p in _errors(content))
     assert content.counts()["bilans_cycle"] == 0
+
+
+def test_positionnement_is_kept_and_checked(lsu_file):
+    good = lsu_file("bon.xml", bilans=[bilan("EL_1", "P_1", acquis=[dict(discipline="DI_1", enseignants="ENS_1",
+                                                                        positionnement=3)])])
+    assert read_import(good).tables["acquis"]["positionnement"].to_list() == ["3"]
+    bad = lsu_file("mauvais.xml", bilans=[bilan("EL_1", "P_1", acquis=[dict(discipline="DI_1", enseignants="ENS_1",
+                                                                           positionnement=7)])])
+    assert any(p.ligne == line_of(bad, 'positionnement="7"') for p in _errors(read_import(bad)))
