@@ -119,8 +119,8 @@ def socle(con, p: dict) -> pd.DataFrame:
 
 def socle_tableau(df: pd.DataFrame, niveau: str) -> pd.DataFrame:
     part = df[df["niveau_scolaire"] == niveau]
-    if part.empty:
-        return part
+    if not (part["masque"] | (part["denominateur"].fillna(0) > 0)).any():
+        return part.iloc[0:0]  # no locked end-of-cycle report: a note instead of a table of dashes
     wide = part.pivot(index="domaine_libelle", columns="positionnement_libelle", values="texte")
     wide = wide.reindex(index=[v for v in labels.DOMAINES_SOCLE.values() if v in wide.index],
                         columns=list(labels.POSITIONNEMENTS_SOCLE.values())).fillna(fmt.SANS_VALEUR)
