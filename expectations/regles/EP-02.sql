@@ -3,8 +3,8 @@
 -- titre: Récupération tardive ou partielle
 -- entite: ligne de recuperations_ep (classe_id, date_recuperation)
 -- remediation: Récupérer les éléments de programme de l'année précédente pour l'année entière et en début d'année, avant la fin de la première période.
--- « Après la date_fin de la période 1 » : le jour de la récupération est postérieur à date_fin
--- (la période 1 comprend son dernier jour).
+-- « Après la date_fin de la période 1 » : date_recuperation > date_fin, la date valant l'instant
+-- 00:00:00 du jour (lecture littérale de rules.md, cast implicite de DuckDB).
 WITH fins_periode_1 AS (
     SELECT c.classe_id, p.date_fin
     FROM classes AS c
@@ -24,11 +24,11 @@ SELECT
         r.classe_id, strftime(r.date_recuperation, '%d/%m/%Y'),
         concat_ws(' et ',
             CASE WHEN r.perimetre = 'PERIODE' THEN 'période par période' END,
-            CASE WHEN CAST(r.date_recuperation AS DATE) > f.date_fin
+            CASE WHEN r.date_recuperation > f.date_fin
                  THEN format('après la fin de la période 1 ({})', strftime(f.date_fin, '%d/%m/%Y')) END)) AS detail
 FROM recuperations_ep AS r
 LEFT JOIN fins_periode_1 AS f ON f.classe_id = r.classe_id
 LEFT JOIN classes AS c ON c.classe_id = r.classe_id
 LEFT JOIN etablissements AS e ON e.uai = c.uai
 WHERE r.perimetre = 'PERIODE'
-   OR CAST(r.date_recuperation AS DATE) > f.date_fin
+   OR r.date_recuperation > f.date_fin

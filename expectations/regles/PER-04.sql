@@ -4,8 +4,8 @@
 -- entite: (uai, millesime, periodicite) ; objet_id = periodicite
 -- remediation: Paramétrer les périodes en début d'année scolaire, avant le début de la première période, pour pouvoir saisir ou importer les bilans dès le départ.
 -- seuils: jours_parametrage=30
--- « Plus de N jours après » : la date du premier paramétrage est postérieure de plus de N jours
--- calendaires à la date de début de la période 1 (date du paramétrage - date_debut > N).
+-- « Plus de N jours après » : premier paramétrage > date_debut de la période 1 + N jours, la date
+-- valant l'instant 00:00:00 du jour (lecture littérale de rules.md, cast implicite de DuckDB).
 WITH groupes AS (
     SELECT
         uai,
@@ -25,12 +25,11 @@ SELECT
     NULL AS eleve_id,
     NULL AS classe_id,
     g.periodicite AS objet_id,
-    format('Les périodes « {} » de l''établissement {} pour {}-{} ont été paramétrées le {}, {} jours après le début de la période 1 ({}) ; le délai admis est de {} jours : paramétrer les périodes en début d''année.',
+    format('Les périodes « {} » de l''établissement {} pour {}-{} ont été paramétrées le {}, plus de {} jours après le début de la période 1 ({}) : paramétrer les périodes en début d''année, avant le début de la première période.',
         g.periodicite, coalesce(g.uai, 'inconnu'), g.millesime, g.millesime + 1,
-        strftime(g.premier_parametrage, '%d/%m/%Y'),
-        CAST(g.premier_parametrage AS DATE) - g.debut_periode_1,
-        strftime(g.debut_periode_1, '%d/%m/%Y'),
-        getvariable('seuil_jours_parametrage')) AS detail
+        strftime(g.premier_parametrage, '%d/%m/%Y à %H:%M'),
+        getvariable('seuil_jours_parametrage'),
+        strftime(g.debut_periode_1, '%d/%m/%Y')) AS detail
 FROM groupes AS g
 LEFT JOIN etablissements AS e ON e.uai = g.uai
-WHERE CAST(g.premier_parametrage AS DATE) - g.debut_periode_1 > getvariable('seuil_jours_parametrage')
+WHERE g.premier_parametrage > g.debut_periode_1 + to_days(getvariable('seuil_jours_parametrage'))

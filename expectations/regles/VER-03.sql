@@ -4,7 +4,8 @@
 -- entite: bilan_id
 -- remediation: Finaliser puis verrouiller le bilan pour qu'il soit publié aux familles sur le service en ligne.
 -- seuils: jours_verrouillage=15
--- « Période finie plus de N jours avant X » : jour de X - date_fin > N (jours calendaires).
+-- « Période finie plus de N jours avant X » : date_fin + N jours < X, la date valant l'instant
+-- 00:00:00 du jour (lecture littérale de rules.md, cast implicite de DuckDB).
 -- Période du bilan = la ligne de `periodes` de (uai, millesime, periodicite, indice, nb_periodes), comme PER-01.
 SELECT
     'VER-03' AS rule_id,
@@ -15,10 +16,10 @@ SELECT
     b.eleve_id,
     b.classe_id,
     b.bilan_id AS objet_id,
-    format('Le bilan périodique {} (classe {}) n''est toujours pas verrouillé alors que sa période s''est terminée le {}, {} jours avant l''extraction (délai admis : {} jours) : le finaliser et le verrouiller pour le publier aux familles.',
+    format('Le bilan périodique {} (classe {}) n''est toujours pas verrouillé alors que sa période s''est terminée le {}, plus de {} jours avant l''extraction du {} : le finaliser et le verrouiller pour le publier aux familles.',
         b.bilan_id, b.classe_id, strftime(p.date_fin, '%d/%m/%Y'),
-        CAST(getvariable('date_extraction') AS DATE) - p.date_fin,
-        getvariable('seuil_jours_verrouillage')) AS detail
+        getvariable('seuil_jours_verrouillage'),
+        strftime(getvariable('date_extraction'), '%d/%m/%Y')) AS detail
 FROM bilans_periodiques AS b
 JOIN classes AS c ON c.classe_id = b.classe_id
 JOIN periodes AS p
@@ -28,4 +29,4 @@ LEFT JOIN etablissements AS e ON e.uai = b.uai
 WHERE b.millesime = getvariable('millesime_courant')
   AND c.source_donnees = 'SAISIE'
   AND b.date_verrou IS NULL
-  AND CAST(getvariable('date_extraction') AS DATE) - p.date_fin > getvariable('seuil_jours_verrouillage')
+  AND p.date_fin + to_days(getvariable('seuil_jours_verrouillage')) < getvariable('date_extraction')

@@ -67,15 +67,15 @@ def test_ep01_only_locks_of_the_same_year_count(ecole):
 
 
 def test_ep02_partial_or_after_the_end_of_period_1(ecole):
-    # Period 1 of CL1's trimesters ends on 2025-11-30.
+    # Period 1 of CL1's trimesters ends on 2025-11-30, read as the instant 2025-11-30 00:00:00.
     _recuperation(ecole, "2025-09-10 08:00:00")  # whole year, early: quiet
-    _recuperation(ecole, "2025-11-30 18:00:00")  # on the last day of period 1: quiet
-    _recuperation(ecole, "2025-12-01 08:00:00")
+    _recuperation(ecole, "2025-11-30 00:00:00")  # exactly date_fin: not after
+    _recuperation(ecole, "2025-11-30 12:00:00")
     _recuperation(ecole, "2025-09-11 08:00:00", perimetre="PERIODE")
     assert ecole.anomalies("EP-02") == [
         ("EP-02", "mineure", ECOLE, "08", 2025, None, "CL1", "CL1|2025-09-11T08:00:00"),
-        ("EP-02", "mineure", ECOLE, "08", 2025, None, "CL1", "CL1|2025-12-01T08:00:00"),
+        ("EP-02", "mineure", ECOLE, "08", 2025, None, "CL1", "CL1|2025-11-30T12:00:00"),
     ]
     details = ecole.detail_by("EP-02")
     assert "période par période" in details["CL1|2025-09-11T08:00:00"]
-    assert "après la fin de la période 1 (30/11/2025)" in details["CL1|2025-12-01T08:00:00"]
+    assert "après la fin de la période 1 (30/11/2025)" in details["CL1|2025-11-30T12:00:00"]

@@ -79,17 +79,18 @@ def test_per03_each_inconsistency(world):
     assert "nombre de périodes diffère" in details["NB"]
 
 
-def test_per04_threshold_is_strict_in_calendar_days(world):
+def test_per04_threshold_is_strict(world):
     world.etablissement()
-    # Period 1 starts on 2025-09-01: 30 days later is 2025-10-01 (quiet, even late that day), 31 is late.
-    world.periodes(periodicite="A30", date_parametrage="2025-10-01 23:59:59")
-    world.periodes(periodicite="A31", date_parametrage="2025-10-02 00:00:00")
+    # Period 1 starts on 2025-09-01 (00:00:00): 30 days later is 2025-10-01 00:00:00, "more than" is strict.
+    world.periodes(periodicite="PILE", date_parametrage="2025-10-01 00:00:00")
+    world.periodes(periodicite="APRES", date_parametrage="2025-10-01 00:00:01")
     world.periodes(periodicite="AVANT", date_parametrage="2025-08-25 09:00:00")
-    assert world.anomalies("PER-04") == [("PER-04", "mineure", ECOLE, "08", 2025, None, None, "A31")]
-    assert "31 jours après le début de la période 1" in world.details("PER-04")[0]
+    assert world.anomalies("PER-04") == [("PER-04", "mineure", ECOLE, "08", 2025, None, None, "APRES")]
+    assert ("paramétrées le 01/10/2025 à 00:00, plus de 30 jours après le début de la période 1 (01/09/2025)"
+            in world.details("PER-04")[0])
     assert world.anomalies("PER-04", seuils={"jours_parametrage": 31}) == []
     assert world.anomalies("PER-04", seuils={"jours_parametrage": 29}) == [
-        ("PER-04", "mineure", ECOLE, "08", 2025, None, None, p) for p in ("A30", "A31")]
+        ("PER-04", "mineure", ECOLE, "08", 2025, None, None, p) for p in ("APRES", "PILE")]
 
 
 def test_per04_uses_the_earliest_setting_of_the_periodicity(world):

@@ -34,21 +34,24 @@ def test_ver02_lock_and_publication_disagree(ecole):
     assert "publié sur le service en ligne depuis le 01/12/2025 sans être verrouillé" in details["B3"]
 
 
-def test_ver03_threshold_is_strict_in_calendar_days(world):
-    # X = 2026-03-15 02:00:00. Period 1 ends 2026-02-28 (15 days before X: quiet), period 2 on
-    # 2026-02-27 (16 days: to lock) in another periodicity.
+def test_ver03_threshold_is_strict(tiny_db, world):
+    # X = 2026-03-14 00:00:00: a period ending 2026-02-27 (00:00:00) ended exactly 15 days before (quiet),
+    # one ending 2026-02-26 more than 15 days before (to lock).
+    tiny_db.manifeste(date_extraction="2026-03-14 00:00:00")
     world.etablissement()
-    world.periodes(periodicite="A", bornes=(("2025-09-01", "2026-02-28"), ("2026-03-01", "2026-07-04")))
-    world.periodes(periodicite="B", bornes=(("2025-09-01", "2025-12-31"), ("2026-01-01", "2026-02-27"),
-                                            ("2026-02-28", "2026-07-04")))
+    world.periodes(periodicite="A", bornes=(("2025-09-01", "2026-02-27"), ("2026-02-28", "2026-07-04")))
+    world.periodes(periodicite="B", bornes=(("2025-09-01", "2025-12-31"), ("2026-01-01", "2026-02-26"),
+                                            ("2026-02-27", "2026-07-04")))
     world.classe("CA", periodicite="A")
     world.classe("CB", periodicite="B")
     world.bilan("B_A1", classe_id="CA", periodicite="A", indice=1, nb_periodes=2)
     world.bilan("B_B2", classe_id="CB", periodicite="B", indice=2, nb_periodes=3)
     world.bilan("B_B1", classe_id="CB", periodicite="B", indice=1, nb_periodes=3, date_verrou="2026-01-05 10:00:00")
     world.bilan("B_B3", classe_id="CB", periodicite="B", indice=3, nb_periodes=3)  # period not over
+    world.bilan("B_X", classe_id="CB", periodicite="B", indice=1, nb_periodes=2)  # no such period: PER-01's
     assert world.anomalies("VER-03") == [("VER-03", "mineure", ECOLE, "08", 2025, "E1", "CB", "B_B2")]
-    assert "16 jours avant l'extraction (délai admis : 15 jours)" in world.details("VER-03")[0]
+    assert ("sa période s'est terminée le 26/02/2026, plus de 15 jours avant l'extraction du 14/03/2026"
+            in world.details("VER-03")[0])
     assert world.anomalies("VER-03", seuils={"jours_verrouillage": 16}) == []
     assert [r[-1] for r in world.anomalies("VER-03", seuils={"jours_verrouillage": 14})] == ["B_A1", "B_B2"]
 
