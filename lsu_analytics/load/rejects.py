@@ -5,10 +5,11 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lsu_analytics.contract import Table, quote
 
-from .lines import locate_records
+from .lines import locate_records, raw_text
 from .manifest import Manifest
 from .sqlfiles import run, sql
 
@@ -30,18 +31,26 @@ def _expected(table: Table, colonne: str, manifest: Manifest) -> str:
     return _FORMATS.get((col.type, manifest.format_date), col.type)
 
 
-def detail(table: Table, motif: str, colonne: str | None, manifest: Manifest, premiere_ligne) -> str:
-    if motif == "TYPE_INVALIDE":
-        return f"« {colonne} » n'est pas lisible comme {_expected(table, colonne, manifest)}."
-    if motif == "VALEUR_REQUISE_MANQUANTE":
-        col = table.column(colonne)
-        role = "de la clé primaire" if colonne in table.pk else f"de clé étrangère vers {col.fk}"
-        return f"« {colonne} » est vide alors que c'est une colonne {role}."
-    if motif == "CODE_HORS_LISTE":
-        codes = ", ".join(str(c) for c in table.column(colonne).codes)
-        return f"« {colonne} » n'a pas une valeur de la liste {{{codes}}}."
-    return (f"la clé primaire ({', '.join(table.pk)}) répète celle de la ligne {premiere_ligne}, "
-            "qui est gardée.")
+def templates(table: Table, manifest: Manifest) -> pa.Table:
+    """The French sentence of every (reason, column) that can occur in this table."""
+    rows = []
+    for col in table.columns:
+        rows.append(("TYPE_INVALIDE", col.name,
+                     f"« {col.name} » n'est pas lisible comme {_expected(table, col.name, manifest)}."))
+        if table.is_required(col):
+            role = "de la clé primaire" if col.name in table.pk else f"de clé étrangère vers {col.fk}"
+            rows.append(("VALEUR_REQUISE_MANQUANTE", col.name,
+                         f"« {col.name} » est vide alors que c'est une colonne {role}."))
+        if col.codes:
+            codes = ", ".join(str(c) for c in col.codes)
+            rows.append(("CODE_HORS_LISTE", col.name,
+                         f"« {col.name} » n'a pas une valeur de la liste {{{codes}}}."))
+    if table.pk:
+        rows.append(("CLE_PRIMAIRE_EN_DOUBLE", table.pk[0] if len(table.pk) == 1 else None,
+                     f"la clé primaire ({', '.join(table.pk)}) répète celle de la ligne %PREMIER%, "
+                     "qui est gardée."))
+    motif, colonne, detail = zip(*rows)
+    return pa.table({"motif": motif, "colonne": colonne, "detail": detail})
 
 
 def staged_rejects(con, table: Table, with_doublons: bool) -> pa.Table:
@@ -52,46 +61,46 @@ def staged_rejects(con, table: Table, with_doublons: bool) -> pa.Table:
     return con.sql(sql("rejets_stage.sql", table=quote(table.name), doublons=doublons)).to_arrow_table()
 
 
+def _csv_lines(path: Path, ords: np.ndarray, premiers: np.ndarray):
+    ranks = np.unique(np.concatenate([ords, premiers[premiers >= 0]]))
+    lines, starts, ends = locate_records(path, ranks)
+    at = np.searchsorted(ranks, ords)
+    premiere = np.where(premiers >= 0, lines[np.searchsorted(ranks, np.maximum(premiers, 0))], -1)
+    return lines[at], premiere, raw_text(path, starts[at], ends[at])
+
+
+def _parquet_lines(con, path: Path, ords: np.ndarray, premiers: np.ndarray, columns: list[str]):
+    valeurs = ", ".join(f"coalesce(CAST({quote(c)} AS VARCHAR), '')" for c in columns)
+    con.register("rangs_rejetes", pa.table({"ord": ords}))
+    try:
+        rebuilt = con.sql(sql("parquet_brut.sql", valeurs=valeurs), params=[str(path)]).to_arrow_table()
+    finally:
+        con.unregister("rangs_rejetes")
+    # Both sorted by rank, one row each: aligned. Parquet's "line" is the rank, from 1.
+    return ords + 1, np.where(premiers >= 0, premiers + 1, -1), rebuilt.column("ligne_brute")
+
+
 def write_rejects(con, staged: pa.Table, *, table: Table, fichier: str, fmt: str, path: Path,
                   parquet_columns: list[str] | None, manifest: Manifest, chargement_id: str) -> dict[str, int]:
     """Insert the rejections of one file; return their count by reason."""
     if staged.num_rows == 0:
         return {}
     ords = staged.column("ord").to_numpy()
-    premiers = staged.column("premier").to_pylist()
-    motifs = staged.column("motif").to_pylist()
-    colonnes = [c or None for c in staged.column("colonne").to_pylist()]
+    premiers = staged.column("premier").fill_null(-1).to_numpy()
     if fmt == "csv":
-        extra = np.array([p for p in premiers if p is not None], dtype=np.int64)
-        ranks = np.unique(np.concatenate([ords, extra]))
-        lines, raws = locate_records(path, ranks)
-        line_of = dict(zip(ranks.tolist(), lines.tolist()))
-        raw_of = dict(zip(ranks.tolist(), raws))
+        lignes, premieres, brutes = _csv_lines(path, ords, premiers)
     else:
-        line_of = None
-        valeurs = ", ".join(f"coalesce(CAST({quote(c)} AS VARCHAR), '')" for c in parquet_columns)
-        rebuilt = con.execute(sql("parquet_brut.sql", valeurs=valeurs), [str(path), ords.tolist()]).fetchall()
-        raw_of = dict(rebuilt)
-
-    def ligne(rank):
-        return line_of[rank] if line_of is not None else rank + 1  # Parquet: the row's rank, from 1
-
-    rows = {
-        "chargement_id": [chargement_id] * staged.num_rows,
-        "fichier": [fichier] * staged.num_rows,
-        "ligne": [ligne(r) for r in ords.tolist()],
-        "colonne": colonnes,
-        "motif": motifs,
-        "detail": [detail(table, m, c, manifest, None if p is None else ligne(p))
-                   for m, c, p in zip(motifs, colonnes, premiers)],
-        "ligne_brute": [raw_of.get(r) for r in ords.tolist()],
-    }
-    con.register("nouveaux_rejets", pa.table(rows))
+        lignes, premieres, brutes = _parquet_lines(con, path, ords, premiers, parquet_columns)
+    rows = pa.table({"ligne": lignes, "colonne": staged.column("colonne"), "motif": staged.column("motif"),
+                     "premiere_ligne": pa.array(premieres, mask=premieres < 0), "ligne_brute": brutes})
+    con.register("nouveaux_rejets", rows)
+    con.register("gabarits", templates(table, manifest))
     try:
+        run(con, "SET VARIABLE chargement_id = ?", [chargement_id])
+        run(con, "SET VARIABLE fichier = ?", [fichier])
         run(con, sql("insert_rejets.sql"))
     finally:
         con.unregister("nouveaux_rejets")
-    counts: dict[str, int] = {}
-    for m in motifs:
-        counts[m] = counts.get(m, 0) + 1
-    return counts
+        con.unregister("gabarits")
+    counts = pc.value_counts(staged.column("motif")).to_pylist()
+    return {c["values"]: c["counts"] for c in counts}

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from load_exports import csv_text
 
-from lsu_analytics.load.lines import locate_records
+from lsu_analytics.load.lines import locate_records, raw_text
 
 
 def _file(tmp_path, newline: str, seed: int):
@@ -31,5 +31,6 @@ def _file(tmp_path, newline: str, seed: int):
 def test_lignes_physiques_quel_que_soit_le_decoupage(tmp_path, newline, block):
     path, expected = _file(tmp_path, newline, seed=len(newline) * 1000 + block)
     ranks = np.array([0, 1, 17, 99, 150, 199])
-    lines, raws = locate_records(path, ranks, block=block)
+    lines, starts, ends = locate_records(path, ranks, block=block)
+    raws = raw_text(path, starts, ends, batch=4).to_pylist()
     assert list(zip(lines.tolist(), raws)) == [expected[r] for r in ranks]
