@@ -48,6 +48,15 @@ def test_rules_find_exactly_the_injected_anomalies(tmp_path, seed):
     try:
         run_rules(con)
         found = Counter(con.execute(f"SELECT {', '.join(KEY)} FROM anomalies").fetchall())
+        # Every row says what to do, and never names the pupil (name, INE, date of birth).
+        assert con.execute("SELECT count(*) FROM anomalies WHERE coalesce(detail, '') = ''").fetchone() == (0,)
+        leaks = con.execute("""
+            SELECT a.rule_id, a.objet_id FROM anomalies AS a JOIN eleves AS e ON e.eleve_id = a.eleve_id
+            WHERE strpos(a.detail, e.ine) > 0 OR strpos(a.detail, e.prenom || ' ' || e.nom) > 0
+               OR strpos(a.detail, e.nom || ' ' || e.prenom) > 0
+               OR strpos(a.detail, strftime(e.date_naissance, '%d/%m/%Y')) > 0
+               OR strpos(a.detail, strftime(e.date_naissance, '%Y-%m-%d')) > 0""").fetchall()
+        assert leaks == []
     finally:
         con.close()
     assert not _differences(found, expected), "\n".join(_differences(found, expected))
