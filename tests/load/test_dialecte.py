@@ -75,3 +75,18 @@ def test_ligne_avec_trop_de_champs(export, tmp_path):
     export.raw("personnels.csv", b"personnel_id;role\nP1;IEN\nP2;IEN;en trop\n", lignes=2)
     with pytest.raises(LoadError, match=r"personnels\.csv : fichier illisible"):
         load_export(export.manifest(), tmp_path / "lsu.duckdb")
+
+
+def test_fichier_avec_seulement_l_en_tete(export, tmp_path):
+    export.csv("personnels.csv", [PERSONNELS])
+    export.raw("eleves.csv", b"eleve_id;ine;nom;prenom;date_naissance", lignes=0)  # no final newline
+    db = tmp_path / "lsu.duckdb"
+    result = load_export(export.manifest(), db)
+    assert result.tables["personnels"].fichier == "personnels.csv"
+    assert result.lignes_manifeste == result.chargees == 0
+
+
+def test_fichier_vide(export, tmp_path):
+    export.raw("personnels.csv", b"", lignes=0)
+    with pytest.raises(LoadError, match=r"personnels\.csv : fichier vide"):
+        load_export(export.manifest(), tmp_path / "lsu.duckdb")
