@@ -1,4 +1,4 @@
-"""`lsu-analytics suites`: regenerate the GX Expectation Suites (JSON) from the contract."""
+"""`lsu-analytics suites` (regenerate the GX suites from the contract) and `lsu-analytics bench gx`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,3 +25,25 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         typer.echo(f"{len(written)} suites écrites dans {out} :")
         for path in written:
             typer.echo(f"  {path.name}")
+
+    @bench_app.command("gx")
+    def bench_gx(
+        db: Path = typer.Option(..., "--db", help="Base DuckDB chargée (et contrôlée, pour la table anomalies)."),
+        out: Path = typer.Option(Path("reports/bench-gx"), "--out", help="Dossier des Data Docs produits."),
+    ) -> None:
+        """Mesure la couche Great Expectations seule (18 suites du contrat + suite des règles + Data Docs)
+        sur une base existante : durée par suite et totale."""
+        from lsu_analytics.gx import GxError, validate
+        from lsu_analytics.rules import RulesError
+
+        try:
+            result = validate(db, out)
+        except (GxError, RulesError) as e:
+            typer.echo(f"Erreur : {e}", err=True)
+            raise typer.Exit(2) from None
+        for suite in result.suites:
+            typer.echo(f"{suite.name:<22} {suite.duration_s:7.2f} s  ({len(suite.expectations)} attentes)")
+        suites_s = sum(s.duration_s for s in result.suites)
+        typer.echo(f"{'suites':<22} {suites_s:7.2f} s")
+        typer.echo(f"{'total (Data Docs inclus)':<22} {result.duration_s:7.2f} s")
+        typer.echo(f"Data Docs : {result.data_docs_index}")

@@ -24,6 +24,11 @@ class SuiteOutcome:
     table: str
     success: bool
     expectations: tuple[ExpectationOutcome, ...]
+    duration_s: float = 0.0
+
+
+class GxError(Exception):
+    """The GX layer cannot run; the message (French) says what to do."""
 
 
 @dataclass(frozen=True)

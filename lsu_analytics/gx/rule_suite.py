@@ -14,6 +14,8 @@ from great_expectations import ExpectationSuite
 from great_expectations.render import LegacyDiagnosticRendererType, RenderedTableContent
 from great_expectations.render.renderer.renderer import renderer
 
+from .result import GxError
+
 RULES_SUITE = "regles"
 RULES_TABLE = "anomalies"
 RULE_ID = re.compile(r"^[A-Z]{2,4}-[0-9]{2}$")
@@ -65,7 +67,7 @@ def rules_suite(rules: Iterable[RuleLike]) -> ExpectationSuite:
 
 def rule_expectation(rule: RuleLike) -> ExpectRuleAnomalies:
     if not RULE_ID.match(rule.id):
-        raise ValueError(f"catalogue des règles : identifiant « {rule.id} » invalide (attendu par ex. PER-01).")
+        raise GxError(f"catalogue des règles : identifiant « {rule.id} » invalide (attendu par ex. PER-01).")
     # The query is a template filled by GX ({batch}); the id has just been checked, never user text.
     query = _QUERY.replace("{rule_id}", rule.id)
     return ExpectRuleAnomalies(
@@ -82,7 +84,7 @@ def select_rules(rules: list[RuleLike], rule_ids: list[str] | None) -> list[Rule
     known = {r.id for r in rules}
     unknown = [i for i in rule_ids if i not in known]
     if unknown:
-        raise ValueError(f"règle(s) inconnue(s) : {', '.join(unknown)} ; "
+        raise GxError(f"règle(s) inconnue(s) : {', '.join(unknown)} ; "
                          f"règles du catalogue : {', '.join(sorted(known))}.")
     wanted = set(rule_ids)
     return [r for r in rules if r.id in wanted]

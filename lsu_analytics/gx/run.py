@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+import duckdb
 import great_expectations as gx
 from great_expectations import ExpectationSuite, ValidationDefinition
 from great_expectations.data_context.types.base import (DataContextConfig, InMemoryStoreBackendDefaults,
@@ -18,7 +19,7 @@ from lsu_analytics.contract import TABLES
 from . import engine
 from .contract_suites import build_suites
 from .data_docs import make_autonomous
-from .result import ExpectationOutcome, GxResult, SuiteOutcome
+from .result import ExpectationOutcome, GxError, GxResult, SuiteOutcome
 from .rule_suite import RULES_TABLE, RuleLike, rules_suite, select_rules
 
 SITE = "lsu_local"
@@ -44,8 +45,7 @@ def validate(db: Path, out_dir: Path, rule_ids: list[str] | None = None, progres
     """
     start = time.perf_counter()
     db = Path(db)
-    if not db.is_file():
-        raise FileNotFoundError(f"base DuckDB introuvable : {db} ; lancer d'abord `lsu-analytics load`.")
+    _check_readable(db)
     if rules is None:
         from lsu_analytics.rules.catalog import load_catalog  # written beside this package
         rules = load_catalog()
@@ -76,6 +76,18 @@ def validate(db: Path, out_dir: Path, rule_ids: list[str] | None = None, progres
                     duration_s=time.perf_counter() - start)
 
 
+def _check_readable(db: Path) -> None:
+    if not db.is_file():
+        raise GxError(f"base DuckDB introuvable : {db} ; lancer d'abord `lsu-analytics load`.")
+    try:
+        duckdb.connect(str(db), read_only=True).close()
+    except duckdb.ConnectionException as e:
+        raise GxError(f"{db} : impossible d'ouvrir la base en lecture seule ({e}) ; fermer la connexion "
+                      "en écriture ouverte sur cette base avant les contrôles Great Expectations.") from None
+    except duckdb.Error as e:
+        raise GxError(f"{db} : ce n'est pas une base DuckDB lisible ({e}) ; relancer `lsu-analytics load`.") from None
+
+
 def _release(source) -> None:
     """Close every connection GX opened, so that the database file is free again for the caller."""
     source.get_engine().dispose()
@@ -94,6 +106,7 @@ def _plan(rules: list[RuleLike]) -> list[tuple[ExpectationSuite, str, dict]]:
 
 
 def _run_suite(context, source, suite: ExpectationSuite, table: str, result_format: dict) -> SuiteOutcome:
+    start = time.perf_counter()
     batch = source.add_table_asset(name=suite.name, table_name=table).add_batch_definition_whole_table("export")
     suite = context.suites.add(suite)
     definition = context.validation_definitions.add(ValidationDefinition(name=suite.name, data=batch, suite=suite))
@@ -102,7 +115,8 @@ def _run_suite(context, source, suite: ExpectationSuite, table: str, result_form
     order = {e.id: i for i, e in enumerate(suite.expectations)}
     results = sorted(result.results, key=lambda r: order.get(r.expectation_config.id, len(order)))
     expectations = tuple(_outcome(r) for r in results)
-    return SuiteOutcome(name=suite.name, table=table, success=bool(result.success), expectations=expectations)
+    return SuiteOutcome(name=suite.name, table=table, success=bool(result.success), expectations=expectations,
+                        duration_s=time.perf_counter() - start)
 
 
 def _outcome(r) -> ExpectationOutcome:

@@ -60,26 +60,28 @@ def _value(col: Column) -> str:
     }[col.type]
 
 
-def _select(table: Table) -> str:
+def _select(table: Table, rows: int = ROWS) -> str:
     exprs = []
     for col in table.columns:
         # h and n: two independent hashes of (row, table, column).
         h = f"(hash(i, '{table.name}.{col.name}') % 1000003)::BIGINT"
         if col.name in table.pk:
             # Small domains, so that primary keys collide.
-            h = f"({h} % {ROWS * 9 // 10 if len(table.pk) == 1 else 6})"
+            h = f"({h} % {rows * 9 // 10 if len(table.pk) == 1 else 6})"
         n = f"(hash(i, '{table.name}.{col.name}.null') % 17)"
         exprs.append(f"CASE WHEN {n} = 0 THEN NULL ELSE ({_value(col).replace('{h}', h)}) END")
-    return f"INSERT INTO {quote(table.name)} SELECT {', '.join(exprs)} FROM range({ROWS}) AS r(i)"
+    return f"INSERT INTO {quote(table.name)} SELECT {', '.join(exprs)} FROM range({rows}) AS r(i)"
 
 
-def build(path: Path, rules=()) -> Path:
-    """Write the database at `path`; `anomalies` gets k rows for the k-th rule of `rules` (k from 0)."""
+def build(path: Path, rules=(), rows: dict[str, int] | None = None) -> Path:
+    """Write the database at `path`; `anomalies` gets k rows for the k-th rule of `rules` (k from 0).
+
+    `rows`: rows per table (default ROWS each)."""
     con = duckdb.connect(str(path))
     try:
         create_schema(con)
         for table in TABLES.values():
-            con.execute(_select(table))
+            con.execute(_select(table, (rows or {}).get(table.name, ROWS)))
         for k, rule in enumerate(rules):
             con.execute(
                 "INSERT INTO anomalies SELECT ?, ?, 'U' || (i % 3), '08', 2025, 'E' || i, NULL, 'O' || i, "

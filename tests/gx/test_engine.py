@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from lsu_analytics.contract import TABLES, create_schema
-from lsu_analytics.gx import engine
+from lsu_analytics.gx import GxError, engine, validate
 from lsu_analytics.gx.contract_suites import sql_type_name
 
 ROWS, NULLS = 5000, 500
@@ -88,3 +88,17 @@ def test_database_is_opened_read_only(db_with_nulls):
     con = duckdb.connect(str(db_with_nulls))  # released: the file opens again read-write
     assert con.execute("SELECT count(*) FROM eleves").fetchone()[0] == ROWS
     con.close()
+
+
+def test_validate_explains_a_database_held_open_for_writing(db_with_nulls, tmp_path):
+    con = duckdb.connect(str(db_with_nulls))  # read-write, in this process
+    try:
+        with pytest.raises(GxError, match="fermer la connexion en écriture"):
+            validate(db_with_nulls, tmp_path / "out", rules=[])
+    finally:
+        con.close()
+
+
+def test_validate_names_a_missing_database(tmp_path):
+    with pytest.raises(GxError, match="introuvable.*lsu-analytics load"):
+        validate(tmp_path / "absente.duckdb", tmp_path / "out", rules=[])
