@@ -37,6 +37,7 @@ def generate_export(out: Path, pupils: int, seed: int, encoding: str = "utf-8", 
         con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill,
                                      "preserve_insertion_order": True})
         try:
+            con.execute("SET enable_progress_bar = false")
             set_variables(con, params.variables())
             run_sql(con, "macros.sql")
             run_sql(con, "verite_init.sql")

@@ -27,7 +27,10 @@ def _anomalies(con) -> list[dict]:
 
 
 def _rejets(con, params: GenerationParams, written: dict[str, WrittenFile]) -> list[dict]:
-    """Physical line of each extra row: they end the file, so count back from its last line."""
+    """Line of each extra row: they end the file, so count back from its last line.
+
+    CSV: physical line (1 = header, a quoted line break counts). Parquet: the row's rank, from 1.
+    """
     rows = con.execute(
         "SELECT tbl, ordre, colonne, motif, csv_seulement, "
         "list_sum([len(v) - len(replace(v, chr(10), '')) FOR v IN map_values(vals) IF v IS NOT NULL]) "
@@ -45,7 +48,7 @@ def _rejets(con, params: GenerationParams, written: dict[str, WrittenFile]) -> l
         if params.fmt == "csv":
             last_line = w.newlines  # the file ends with a line break
         else:
-            last_line = 1 + w.lignes  # row numbers as if there were a header
+            last_line = w.lignes  # Parquet has no text line: the row's rank, from 1
             heights = [1] * len(extras)
         line = last_line - sum(heights) + 1
         for r, h in zip(extras, heights):

@@ -31,14 +31,15 @@ class WrittenFile:
 
 
 def _csv_expr(col: Column, src: str) -> str:
-    typed = f"CAST({src} AS {col.duckdb_type})"
     if col.type == "bool":
-        return f"fmt_bool({typed})"
+        return f"fmt_bool({src})"
     if col.type == "date":
-        return f"fmt_date({typed})"
+        return f"fmt_date({src})"
     if col.type == "timestamp":
-        return f"fmt_ts({typed})"
-    return f"CAST({typed} AS VARCHAR)"
+        return f"fmt_ts({src})"
+    if col.type == "text":
+        return src
+    return f"CAST(CAST({src} AS {col.duckdb_type}) AS VARCHAR)"
 
 
 def _csv_extra_expr(col: Column) -> str:

@@ -159,6 +159,20 @@ def test_parquet_export(tmp_path):
         assert n == info["lignes"], name
         cols = [r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()]
         assert tuple(cols) == TABLES[name.removesuffix(".parquet")].column_names
+    # Rejets : rang de la ligne à partir de 1 ; pas de valeur illisible dans un Parquet typé.
+    rejets = read_json(out / "verite_terrain.json")["rejets"]
+    assert rejets and "TYPE_INVALIDE" not in {r["motif"] for r in rejets}
+    for r in rejets:
+        table = TABLES[r["fichier"].removesuffix(".parquet")]
+        row = con.execute(f"SELECT * FROM read_parquet(?) LIMIT 1 OFFSET {r['ligne'] - 1}",
+                          [str(out / r["fichier"])]).fetchall()[0]
+        values = dict(zip(table.column_names, row))
+        if r["motif"] == "VALEUR_REQUISE_MANQUANTE":
+            assert values[r["colonne"]] is None
+        elif r["motif"] == "CODE_HORS_LISTE":
+            assert str(values[r["colonne"]]) not in {str(c) for c in table.column(r["colonne"]).codes}
+    again = generate_export(tmp_path / "pq2", pupils=200, seed=3, fmt="parquet")
+    assert read_json(again / "manifest.json") == manifest
 
 
 def test_cli_generate(tmp_path):

@@ -20,7 +20,7 @@ SELECT 'RESP' || lpad(CAST(cpt AS VARCHAR), 10, '0') AS compte_id, eleve_id, dat
        cpt AS _ord
 FROM a;
 
-CREATE OR REPLACE TABLE g_consultation AS
+CREATE OR REPLACE TABLE consultations AS
 -- Enseignant de la classe, sur un bilan de sa classe.
 SELECT 'CS1' || lpad(CAST(bord AS VARCHAR), 12, '0') AS consultation_id,
        least(date_creation + to_seconds(3600 + rndi('csa', bord, 5 * 86400)), getvariable('x'), fin_annee(millesime)) AS date_consultation,
@@ -47,7 +47,7 @@ SELECT 'CS3' || lpad(CAST(bord AS VARCHAR), 12, '0'),
 FROM g_bilan WHERE rnd('cdx', bord) < 0.03;
 
 -- Familles : bilans publiés, bilans de cycle verrouillés, attestations ; compte actif au moment de la consultation.
-CREATE OR REPLACE TABLE g_consultation_famille AS
+INSERT INTO consultations
 WITH o AS (
     SELECT eleve_id, 'BILAN_PERIODIQUE' AS objet, 'BP' || lpad(CAST(bord AS VARCHAR), 11, '0') AS objet_id,
            date_verrou AS dispo, bord AS ord
@@ -70,6 +70,3 @@ SELECT 'CS4' || lpad(CAST(cpt AS VARCHAR), 10, '0') || lpad(CAST(ord AS VARCHAR)
 FROM c
 WHERE date_consultation <= getvariable('x')
   AND (date_desactivation IS NULL OR date_consultation < date_desactivation);
-
-CREATE OR REPLACE TABLE consultations AS
-SELECT * FROM g_consultation UNION ALL SELECT * FROM g_consultation_famille;

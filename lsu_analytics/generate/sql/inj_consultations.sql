@@ -70,7 +70,9 @@ SELECT 'CK' || lpad(CAST(t.n AS VARCHAR), 14, '0'),
                        WHEN 'APRES' THEN t.date_desactivation + to_seconds(60 + rndi('v2a', t.compte_id, 86000))
                        ELSE t.date_activation + INTERVAL 1 HOUR END,
        CASE t.variante WHEN 'INCONNU' THEN 'RESP9' || lpad(CAST(t.n AS VARCHAR), 9, '0')
-                       WHEN 'AUTRE' THEN (SELECT min(c2.compte_id) FROM comptes_responsables c2 WHERE c2.eleve_id <> t.eleve_id)
+                       WHEN 'AUTRE' THEN CASE WHEN t.eleve_id = (SELECT eleve_id FROM comptes_responsables ORDER BY _ord LIMIT 1)
+                                              THEN (SELECT max_by(compte_id, _ord) FROM comptes_responsables)
+                                              ELSE (SELECT min_by(compte_id, _ord) FROM comptes_responsables) END
                        ELSE t.compte_id END,
        'RESPONSABLE', 'SERVICE_EN_LIGNE', NULL, t.eleve_id, t.objet, t.id, 8400000000000000 + t.n
 FROM t_vis02 t;

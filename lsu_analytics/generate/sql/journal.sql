@@ -2,7 +2,7 @@
 -- récupérations d'éléments de programme, transferts inter-académiques.
 
 -- Journal : tout se passe dans l'année scolaire du bilan (HIS-02), le déverrouillage précède le visa (VER-01).
-CREATE OR REPLACE TABLE g_modif AS
+CREATE OR REPLACE TABLE modifications AS
 WITH b AS (
     SELECT bord, 'BP' || lpad(CAST(bord AS VARCHAR), 11, '0') AS objet_id, uai, degre, classe_id,
            date_creation, date_verrou, reverrouille, source_donnees, millesime,
@@ -34,7 +34,7 @@ SELECT 'MB' || lpad(CAST(bord * 10 + 4 AS VARCHAR), 13, '0'), 'BILAN_PERIODIQUE'
 FROM b WHERE date_verrou IS NOT NULL;
 
 -- Bilans de cycle et attestations : création puis verrouillage.
-CREATE OR REPLACE TABLE g_modif_autres AS
+INSERT INTO modifications
 SELECT 'MC' || lpad(CAST(cord * 10 AS VARCHAR), 12, '0') AS modification_id, 'BILAN_CYCLE' AS objet,
        'BC' || lpad(CAST(cord AS VARCHAR), 10, '0') AS objet_id, date_creation AS date_modification,
        CASE WHEN degre = '1D' THEN 'DIR_' ELSE 'CE_' END || uai AS auteur_id, 'CREATION' AS action,
@@ -69,10 +69,7 @@ SELECT *, (date_modification::DATE - CAST(rndi('had', ord, 21) AS INTEGER)) AS d
        rnd('hnull', ord) < 0.3 AS sans_objet
 FROM d WHERE date_modification <= getvariable('x');
 
-CREATE OR REPLACE TABLE modifications AS
-SELECT modification_id, objet, objet_id, date_modification, auteur_id, action, _ord FROM g_modif
-UNION ALL SELECT modification_id, objet, objet_id, date_modification, auteur_id, action, _ord FROM g_modif_autres
-UNION ALL
+INSERT INTO modifications
 SELECT 'MH' || lpad(CAST(ord AS VARCHAR), 14, '0'), objet, objet_id, date_modification,
        CASE WHEN degre = '1D' THEN 'DIR_' ELSE 'CE_' END || uai, 'MODIFICATION', 3000000000000000 + ord
 FROM g_modif_autorisee;
