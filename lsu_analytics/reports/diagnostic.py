@@ -39,7 +39,7 @@ def bilans_tableau(df: pd.DataFrame) -> pd.DataFrame:
     df = df.assign(periode=df["indice"].astype("string") + "/" + df["nb_periodes"].astype("string"))
     cols = {"millesime": "Année", "uai": "UAI", "code_division": "Classe", "niveau": "Niveau",
             "periodicite": "Périodicité", "periode": "Période", "bilan_id": "bilan_id",
-            "mode_creation": "Création", "date_verrou": "Verrouillé le", "date_publication": "Publié le",
+            "mode_creation": "Mode de création", "date_verrou": "Verrouillé le", "date_publication": "Publié le",
             "date_visa": "Visé le", "etat": "État", "periode_definie": "Période paramétrée"}
     return df[list(cols)].rename(columns=cols)
 

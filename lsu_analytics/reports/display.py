@@ -29,7 +29,8 @@ def table(df: pd.DataFrame, *, numeric: tuple[str, ...] = (), caption: str | Non
         for row in df.itertuples(index=False)
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return HTML(f'<table class="lsu">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    return HTML(f'<div class="tableau"><table class="lsu">{cap}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table></div>")
 
 
 def _text(v) -> str:

@@ -97,3 +97,21 @@ def test_hostile_values_are_refused_and_the_base_is_intact(report_db, tmp_path, 
     assert not (tmp_path / "fuite.csv").exists()
     assert hashlib.sha256(report_db.read_bytes()).hexdigest() == before
     assert _eleves(report_db) == 12
+
+
+def test_cli_refuses_a_wrong_parameter_in_french(report_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from lsu_analytics.cli import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["rapport", "indicateurs", "--db", str(report_db), "-p", "niveau_perimetre=academie",
+                              "-p", "code_perimetre=99", "--out", str(tmp_path)])
+    assert res.exit_code == 2
+    assert "Codes permis pour academie : 02, 08" in res.output
+    res = runner.invoke(app, ["rapport", "indicateurs", "--db", str(report_db), "-p", "code_perimetre",
+                              "--out", str(tmp_path)])
+    assert res.exit_code == 2 and "écrivez -p NOM=VALEUR" in res.output
+    res = runner.invoke(app, ["rapport", "bilan_secret", "--db", str(report_db), "--out", str(tmp_path)])
+    assert res.exit_code == 2 and "Notebooks disponibles" in res.output
+    assert list(tmp_path.iterdir()) == []

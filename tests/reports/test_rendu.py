@@ -131,3 +131,16 @@ def test_diagnostic_is_marked_personal_and_explains_the_pupil(rendered):
     assert "07ABCDEFGH7" in page  # the support needs the INE to identify the pupil
     meta = json.loads(rendered["diagnostic"][1].read_text(encoding="utf-8"))["metadata"]["papermill"]["parameters"]
     assert meta["eleve_id"] == "E07" and meta["ine"] is None
+
+
+def test_make_lab_defaults_read_lsu_db_and_the_export_perimeter(report_db, monkeypatch, capsys):
+    """What JupyterLab runs first (`make lab` sets LSU_DB): the parameters cell, then the setup cell."""
+    monkeypatch.setenv("LSU_DB", str(report_db))
+    nb = nbformat.read(str(NOTEBOOKS["indicateurs"].path), as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    namespace: dict = {}
+    exec(code[0], namespace)  # noqa: S102 - the project's own notebook
+    exec(code[1], namespace)  # noqa: S102
+    assert namespace["p"] == {"db": str(report_db.resolve()), "millesime": 2025, "niveau_perimetre": "academie",
+                              "code_perimetre": "08"}
+    namespace["con"].close()
