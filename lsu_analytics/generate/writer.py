@@ -117,6 +117,10 @@ def write_tables(con, out: Path, params: GenerationParams) -> dict[str, WrittenF
     date_fmt, ts_fmt = DATE_FORMATS[params.date_format]
     set_variables(con, {"fmt_date": date_fmt, "fmt_ts": ts_fmt})
     run_sql(con, "format.sql")
+    # A previous export in the same folder (other format) must not leave files the manifest does not list.
+    for table in TABLES.values():
+        for ext in ("csv", "parquet"):
+            (out / f"{table.name}.{ext}").unlink(missing_ok=True)
     written: dict[str, WrittenFile] = {}
     for table in TABLES.values():
         name = f"{table.name}.{params.fmt}"

@@ -173,6 +173,9 @@ def test_parquet_export(tmp_path):
             assert str(values[r["colonne"]]) not in {str(c) for c in table.column(r["colonne"]).codes}
     again = generate_export(tmp_path / "pq2", pupils=200, seed=3, fmt="parquet")
     assert read_json(again / "manifest.json") == manifest
+    # Régénéré en CSV dans le même dossier : plus aucun fichier Parquet que le manifeste ne liste pas.
+    generate_export(again, pupils=200, seed=3)
+    assert not list(again.glob("*.parquet"))
 
 
 def test_cli_generate(tmp_path):
