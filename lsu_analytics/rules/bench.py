@@ -65,7 +65,7 @@ class BenchReport:
             f"  pic de mémoire (RSS) du check      : {self.check_rss_gib:8.2f} Gio"
             + (f"  (cible ≤ {TARGET_RSS_GIB:.0f} Gio : {verdict(self.check_rss_gib <= TARGET_RSS_GIB)})"
                if at_target else ""),
-            f"  SQL des règles seul (DuckDB)       : {self.rules_sql_s:8.1f} s",
+            f"  SQL des règles seul (DuckDB)       : {self.rules_sql_s:8.1f} s  (meilleur de 2 exécutions)",
             f"  ratio check / SQL des règles       : {self.ratio:8.2f}"
             + (f"  (cible ≤ {TARGET_RATIO:.0f} : {verdict(self.ratio <= TARGET_RATIO)})" if at_target else ""),
             "Mesures bruitées si d'autres programmes tournent sur la machine.",
@@ -124,10 +124,14 @@ def bench_check(pupils: int, seed: int = 1, workdir: Path | None = None,
         db = work / "lsu.duckdb"
         load_export(export, db)
         load_s = time.perf_counter() - t
+        # The rules' SQL alone before and after the check, best of the two: the machine is shared,
+        # and the fastest run is the fairest denominator for the ratio.
+        echo("SQL des règles seul (1/2)…")
+        sql_s = rules_sql_alone(db)
         echo("Check complet (processus séparé)…")
         summary, wall, rss = _run_child(db, work / "controles")
-        echo("SQL des règles seul…")
-        sql_s = rules_sql_alone(db)
+        echo("SQL des règles seul (2/2)…")
+        sql_s = min(sql_s, rules_sql_alone(db))
     return BenchReport(pupils=pupils, seed=seed, generate_s=generate_s, load_s=load_s, check_s=summary["duree_s"],
                        check_rules_s=summary["regles_s"], check_outputs_s=summary["sorties_s"],
                        check_gx_s=summary["gx_s"],
