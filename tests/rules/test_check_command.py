@@ -154,3 +154,12 @@ def test_cli_unexpected_failure_exits_2_without_traceback(db_file, tmp_path, mon
     assert res.exit_code == 2
     assert "les contrôles ont échoué (RuntimeError : panne simulée)" in res.output
     assert "Traceback" not in res.output
+
+
+@pytest.mark.slow
+def test_cli_with_the_real_gx_layer_writes_data_docs(db_file, tmp_path):
+    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique")
+    assert res.exit_code == 3, res.output
+    index = tmp_path / "out" / "data_docs" / "index.html"
+    assert index.is_file()
+    assert f"Data Docs : {index}" in res.output.replace("\n", "")
