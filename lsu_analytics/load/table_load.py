@@ -1,6 +1,7 @@
 """Load one file of the export into its table; its bad rows go to `rejets`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +42,23 @@ def _match_columns(table: Table, names: list[str], fichier: str, ctx: FileContex
 
 
 def _unreadable(fichier: str, error: duckdb.Error) -> LoadError:
-    # DuckDB's first line says where ("CSV Error on Line: 12"); its "Original Line" may hold personal data.
-    first = str(error).strip().splitlines()[0]
-    return LoadError(f"{fichier} : fichier illisible ({first}). Vérifiez qu'il respecte le dialecte du "
-                     "contrat (séparateur « ; », guillemets « \" », même nombre de colonnes que l'en-tête).")
+    # Only DuckDB's position and cause are repeated: its "Original Line" may hold personal data.
+    text = str(error)
+    where = re.search(r"CSV Error on Line: (\d+)", text)
+    counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
+    advice = ("Vérifiez qu'il respecte le dialecte du contrat (séparateur « ; », guillemets « \" », "
+              "autant de champs que l'en-tête).")
+    if counts:
+        cause = f"{counts.group(2)} champs au lieu des {counts.group(1)} de l'en-tête"
+    elif "unicode" in text.lower() or "utf-8" in text.lower():
+        cause = "octets qui ne sont pas de l'UTF-8"
+        advice = "Le fichier n'est pas dans l'encodage déclaré par le manifeste : réexportez-le."
+    elif "quote" in text.lower():
+        cause = "guillemet non fermé"
+    else:
+        cause = text.strip().splitlines()[0]
+    position = f", ligne {where.group(1)}" if where else ""
+    return LoadError(f"{fichier}{position} : fichier illisible ({cause}). {advice}")
 
 
 def _csv_sources(path: Path, table: Table, entry: FileEntry, ctx: FileContext):

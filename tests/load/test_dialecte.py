@@ -73,7 +73,13 @@ def test_colonne_requise_absente(export, tmp_path):
 
 def test_ligne_avec_trop_de_champs(export, tmp_path):
     export.raw("personnels.csv", b"personnel_id;role\nP1;IEN\nP2;IEN;en trop\n", lignes=2)
-    with pytest.raises(LoadError, match=r"personnels\.csv : fichier illisible"):
+    with pytest.raises(LoadError, match=r"personnels\.csv, ligne 3 : fichier illisible \(3 champs au lieu des 2"):
+        load_export(export.manifest(), tmp_path / "lsu.duckdb")
+
+
+def test_guillemet_non_ferme(export, tmp_path):
+    export.raw("personnels.csv", b'personnel_id;role\nP1;IEN\nP2;"IEN\n', lignes=2)
+    with pytest.raises(LoadError, match=r"personnels\.csv, ligne 3 : fichier illisible \(guillemet non fermé\)"):
         load_export(export.manifest(), tmp_path / "lsu.duckdb")
 
 

@@ -109,5 +109,5 @@ def test_utf8_declare_mais_fichier_en_windows_1252(export, tmp_path):
     from lsu_analytics.load import LoadError
     raw = "uai;nom\n0382032C;École\n".encode("windows-1252")
     export.raw("etablissements.csv", raw, lignes=1)
-    with pytest.raises(LoadError, match=r"etablissements\.csv"):
+    with pytest.raises(LoadError, match=r"etablissements\.csv, ligne 2 : fichier illisible \(octets qui ne sont pas"):
         load_export(export.manifest(), tmp_path / "lsu.duckdb")
