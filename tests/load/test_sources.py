@@ -73,3 +73,12 @@ def test_manifeste_et_chargements_enregistres(export, tmp_path):
     assert json.loads(row[2])["fichiers"]["personnels.csv"]["lignes"] == 2
     assert row[3:6] == (4, 3, 1)
     assert row[6] >= 0 and row[7]
+
+
+def test_progression_par_table(export, tmp_path):
+    export.csv("etablissements.csv", ETABLISSEMENTS)
+    calls = []
+    load_export(export.manifest(), tmp_path / "lsu.duckdb", progress=lambda *a: calls.append(a))
+    assert calls[0] == ("", 0, 18) and calls[-1][1:] == (18, 18)
+    assert [c[1] for c in calls] == list(range(19))
+    assert ("etablissements", 1, 18) in calls
