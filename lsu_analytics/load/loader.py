@@ -44,8 +44,9 @@ def _new_chargement_id(now: datetime) -> str:
 
 def load_export(source: Path, db: Path, progress: Progress | None = None, *,
                 memory_limit: str = MEMORY_LIMIT) -> LoadResult:
-    """Load the export `source` into the DuckDB file `db`, replacing it atomically.
+    """Load the export `source` (folder or .zip) into the DuckDB file `db`, replacing it atomically.
 
+    `progress(table, done, total)` is called once before the first table ("", 0, 18) and after each one.
     Raises LoadError (French message naming the file) and leaves `db` as it was when anything fails.
     """
     source, db = Path(source), Path(db)
