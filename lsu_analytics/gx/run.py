@@ -50,7 +50,7 @@ def validate(db: Path, out_dir: Path, rule_ids: list[str] | None = None, progres
         from lsu_analytics.rules.catalog import load_catalog  # written beside this package
         rules = load_catalog()
     plan = _plan(select_rules(list(rules), rule_ids))
-    docs_dir = Path(out_dir) / DOCS_DIR
+    docs_dir = Path(out_dir).resolve() / DOCS_DIR  # GX wants an absolute site directory
     if docs_dir.exists():
         shutil.rmtree(docs_dir)
 

@@ -1,6 +1,7 @@
 """A synthetic export full of contract violations, validated once by GX for the whole session."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,8 +22,13 @@ def catalog():
 
 @pytest.fixture(scope="session")
 def synthetic_run(tmp_path_factory, catalog):
-    """(database, GxResult, out_dir) of one GX run on the synthetic export."""
+    """(database, GxResult, out_dir) of one GX run on the synthetic export, given relative paths as a user would."""
     work = tmp_path_factory.mktemp("gx")
     db = synthetic.build(work / "lsu.duckdb", catalog)
-    out = work / "controles"
-    return db, validate(db, out), out
+    here = Path.cwd()
+    os.chdir(work)
+    try:
+        result = validate(Path("lsu.duckdb"), Path("controles"))
+    finally:
+        os.chdir(here)
+    return db, result, work / "controles"
