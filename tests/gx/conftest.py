@@ -22,13 +22,14 @@ def catalog():
 
 @pytest.fixture(scope="session")
 def synthetic_run(tmp_path_factory, catalog):
-    """(database, GxResult, out_dir) of one GX run on the synthetic export, given relative paths as a user would."""
+    """(database, GxResult, out_dir, progress calls) of one GX run on the synthetic export, with relative paths."""
     work = tmp_path_factory.mktemp("gx")
     db = synthetic.build(work / "lsu.duckdb", catalog)
+    calls = []
     here = Path.cwd()
     os.chdir(work)
     try:
-        result = validate(Path("lsu.duckdb"), Path("controles"))
+        result = validate(Path("lsu.duckdb"), Path("controles"), progress=lambda *a: calls.append(a))
     finally:
         os.chdir(here)
-    return db, result, work / "controles"
+    return db, result, work / "controles", calls

@@ -16,13 +16,13 @@ def _pages(out):
 
 
 def test_index_is_in_out_dir(synthetic_run):
-    _, result, out = synthetic_run
+    _, result, out, _ = synthetic_run
     assert result.data_docs_index == out / "data_docs" / "index.html"
     assert result.data_docs_index.is_file()
 
 
 def test_no_page_loads_anything_from_the_network(synthetic_run):
-    _, _, out = synthetic_run
+    _, _, out, _ = synthetic_run
     pages = _pages(out)
     assert len(pages) >= 2 * (len(TABLES) + 1)  # a suite page and a results page per suite, and the index
     for page in pages:
@@ -35,7 +35,7 @@ def test_no_page_loads_anything_from_the_network(synthetic_run):
 
 
 def test_index_links_every_suite_results_page(synthetic_run):
-    _, result, out = synthetic_run
+    _, result, out, _ = synthetic_run
     index = result.data_docs_index.read_text(encoding="utf-8")
     for suite in result.suites:
         assert f'href="validations/{suite.name}/' in index
@@ -43,7 +43,7 @@ def test_index_links_every_suite_results_page(synthetic_run):
 
 
 def test_rules_page_shows_each_rule_with_example_rows(synthetic_run, catalog):
-    _, _, out = synthetic_run
+    _, _, out, _ = synthetic_run
     (page,) = (out / "data_docs" / "validations" / "regles").rglob("*.html")
     text = page.read_text(encoding="utf-8")
     for rule in catalog:
@@ -54,7 +54,7 @@ def test_rules_page_shows_each_rule_with_example_rows(synthetic_run, catalog):
 
 
 def test_no_personal_value_in_data_docs(synthetic_run):
-    db, _, out = synthetic_run
+    db, _, out, _ = synthetic_run
     con = duckdb.connect(str(db), read_only=True)
     try:
         personal = {table: [c.name for c in t.columns if c.personal] for table, t in TABLES.items()}
@@ -75,6 +75,6 @@ def test_no_personal_value_in_data_docs(synthetic_run):
 
 def test_format_failures_of_other_tables_do_show_sample_values(synthetic_run):
     # The privacy rule hides values only for tables holding personal data.
-    _, _, out = synthetic_run
+    _, _, out, _ = synthetic_run
     (page,) = (out / "data_docs" / "validations" / "etablissements").rglob("*.html")
     assert "HORS_LISTE" in page.read_text(encoding="utf-8")

@@ -61,7 +61,7 @@ def assert_rule_counts_exact(db, result, rule_ids) -> None:
 
 
 def test_contract_expectations_count_like_sql(synthetic_run):
-    db, result, _ = synthetic_run
+    db, result, *_ = synthetic_run
     checked = assert_contract_counts_exact(db, result)
     assert checked == sum(len(s.expectations) for s in build_suites().values())
     assert [s.name for s in result.suites][:18] == list(TABLES)
@@ -69,21 +69,29 @@ def test_contract_expectations_count_like_sql(synthetic_run):
 
 def test_synthetic_export_breaks_every_kind_of_expectation(synthetic_run):
     # Otherwise the equality above could hold with zeros everywhere.
-    _, result, _ = synthetic_run
+    _, result, *_ = synthetic_run
     broken = {e.type for s in result.suites for e in s.expectations if e.unexpected_count}
     assert ROW_EXPECTATIONS <= broken
     assert not result.success
 
 
 def test_rule_expectations_count_rows_of_anomalies(synthetic_run, catalog):
-    db, result, _ = synthetic_run
+    db, result, *_ = synthetic_run
     assert_rule_counts_exact(db, result, [r.id for r in catalog])
     counts = [e.unexpected_count for e in result.suite("regles").expectations]
     assert counts[0] == 0 and counts[-1] == len(catalog) - 1  # the synthetic export's k rows for rule k
 
 
 def test_rule_expectation_describes_the_rule(synthetic_run, catalog):
-    _, result, _ = synthetic_run
+    _, result, *_ = synthetic_run
     for rule, e in zip(catalog, result.suite("regles").expectations):
         assert e.type == "expect_rule_anomalies"
         assert rule.id in e.description and rule.titre in e.description and rule.remediation in e.description
+
+
+def test_progress_reports_every_suite_then_the_data_docs(synthetic_run):
+    _, result, _, calls = synthetic_run
+    labels = [label for label, _, _ in calls]
+    assert labels[:len(result.suites)] == [f"GX {s.name}" for s in result.suites]
+    assert [done for _, done, _ in calls] == list(range(len(calls)))
+    assert calls[-1][1] == calls[-1][2] == len(result.suites) + 1
