@@ -10,7 +10,8 @@ TEMPLATE = Template((Path(__file__).parent / "index_template.html").read_text(en
 
 STATUT_LIBELLES = {"reussi": "réussi", "echec": "échec", "ignore": "à jour (ignoré)", "non_execute": "non exécuté"}
 ISSUE_LIBELLES = {"reussi": ("réussi", "reussi"), "echec": ("au moins une étape en échec", "echec"),
-                  "anomalies": ("anomalies au-delà du seuil « echec_si »", "echec")}
+                  "anomalies": ("anomalies au-delà du seuil « echec_si »", "echec"),
+                  "interrompu": ("run interrompu", "echec")}
 
 
 def _link(rel: str, label: str | None = None) -> str:

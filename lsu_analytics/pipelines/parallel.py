@@ -7,8 +7,9 @@ from __future__ import annotations
 import importlib
 import multiprocessing as mp
 import os
-import sys
 import signal
+import sys
+import threading
 import time
 import traceback
 from collections import deque
@@ -46,6 +47,10 @@ def _resolve(ref: str) -> Callable:
     for part in name.split("."):
         target = getattr(target, part)
     return target
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+POLL_S = 0.3  # how soon a stop request is acted on
 
 
 def _child(conn, ref: str, sys_path: list[str], args) -> None:
@@ -96,20 +101,25 @@ def run_parallel(jobs: list[Job], max_workers: int, timeout_s: float | None = No
         if on_done:
             on_done(outcome)
 
+    # While jobs run, a stop signal only raises a flag: an exception in the middle of starting a process
+    # would orphan it. The loop then stops every job and the signal's usual handler runs.
+    stop: list[int] = []
+    previous = _trap(STOP_SIGNALS, stop.append)
     try:
-        while pending or running:
-            while pending and len(running) < max(1, max_workers):
+        while (pending or running) and not stop:
+            while pending and len(running) < max(1, max_workers) and not stop:
                 job = pending.popleft()
                 recv_end, send_end = ctx.Pipe(duplex=False)
                 proc = ctx.Process(target=_child, args=(send_end, _reference(job.fn), list(sys.path), job.args),
                                    name=f"lsu-{job.key}")
                 proc.start()
-                send_end.close()
                 running[job.key] = [job, proc, recv_end, time.monotonic(), None]
+                send_end.close()
                 if on_start:
                     on_start(job)
             deadlines = [r[3] + timeout_s for r in running.values()] if timeout_s else []
-            wait_s = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            wait_s = max(0.0, min(deadlines) - time.monotonic()) if deadlines else POLL_S
+            wait_s = min(wait_s, POLL_S)
             watched = [r[1].sentinel for r in running.values()] + [r[2] for r in running.values() if r[4] is None]
             ready = set(wait(watched, timeout=wait_s))
             for key, entry in list(running.items()):
@@ -134,7 +144,31 @@ def run_parallel(jobs: list[Job], max_workers: int, timeout_s: float | None = No
         for job, proc, conn, *_ in running.values():
             _stop(proc)
             conn.close()
+        _restore(previous)
+    if stop:
+        _redeliver(stop[0], previous)
     return outcomes
+
+
+def _trap(signals, record) -> dict:
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # only the main thread may set handlers; a run in a thread is stopped by its owner
+    return {sig: signal.signal(sig, lambda signum, _frame: record(signum)) for sig in signals}
+
+
+def _restore(previous: dict) -> None:
+    for sig, handler in previous.items():
+        signal.signal(sig, handler)
+
+
+def _redeliver(signum: int, previous: dict) -> None:
+    handler = previous.get(signum, signal.SIG_DFL)
+    if callable(handler):
+        handler(signum, None)  # e.g. the CLI's SIGTERM handler: sys.exit(143); Python's SIGINT one
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    if handler != signal.SIG_IGN:
+        raise SystemExit(128 + signum)
 
 
 def _outcome(key: str, message, exitcode: int | None, elapsed: float) -> JobOutcome:

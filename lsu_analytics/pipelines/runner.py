@@ -88,6 +88,7 @@ class _Run:
         self.steps: list[StepRecord] = fixed_steps()
         self.record: dict = {}
         self.anomalies: dict | None = None
+        self.interrupted: int | None = None  # the exit code when the run was stopped from outside
 
     # --- the run ---
     def execute(self) -> RunOutcome:
@@ -120,6 +121,10 @@ class _Run:
                 if id(rec) not in queued:
                     self.progress.step_end(rec)
             self._render(jobs)
+        except (KeyboardInterrupt, SystemExit) as e:
+            # Stopped (Ctrl-C, or SIGTERM from systemd turned into SystemExit by the CLI): say so in run.json.
+            self.interrupted = e.code if isinstance(e, SystemExit) and isinstance(e.code, int) else 130
+            raise
         finally:
             self._finish(time.monotonic() - started)
         return RunOutcome(self.record["code_sortie"], self.run_dir, self.record)
@@ -277,15 +282,23 @@ class _Run:
         (self.run_dir / "index.html").write_text(render_index(self.record), encoding="utf-8")
         _point_latest(self.run_dir)
         failed = [s.libelle for s in self.steps if s.statut == "echec"]
-        summary = {EXIT_OK: "[green]Pipeline réussi[/]",
-                   EXIT_ECHEC: f"[red]{len(failed)} étape(s) en échec[/] : {', '.join(failed)}",
-                   EXIT_ANOMALIES: f"[yellow]Anomalies de sévérité « {self.spec.controles.echec_si} » ou plus "
-                                   "grave[/] (echec_si)"}[code]
+        if self.interrupted is not None:
+            summary = "[red]Pipeline interrompu[/]"
+        else:
+            summary = {EXIT_OK: "[green]Pipeline réussi[/]",
+                       EXIT_ECHEC: f"[red]{len(failed)} étape(s) en échec[/] : {', '.join(failed)}",
+                       EXIT_ANOMALIES: f"[yellow]Anomalies de sévérité « {self.spec.controles.echec_si} » ou plus "
+                                       "grave[/] (echec_si)"}[code]
         self.progress.info(f"{summary}. Résultats : {self.run_dir / 'index.html'} (code de sortie {code})")
         if journal:
             self.progress.console.save_text(str(self.run_dir / "journal.txt"), clear=False)
 
     def _exit_code(self) -> tuple[int, str]:
+        if self.interrupted is not None:
+            for s in self.steps:
+                if s.statut == "non_execute" and not s.message:
+                    s.message = "non exécuté : run interrompu."
+            return self.interrupted, "interrompu"
         # A step is "non_execute" only when one before it failed: "echec" covers both.
         if any(s.statut == "echec" for s in self.steps):
             return EXIT_ECHEC, "echec"

@@ -144,3 +144,9 @@ FAKE_STEPS = {
     "indicateurs": calculer_indicateurs,
     "rapport": rendre,
 }
+
+
+def rendre_lent(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
+    (Path(out_dir) / "pid").write_text(str(os.getpid()))  # so a test can check it was stopped
+    time.sleep(60)
+    return rendre(notebook, db, params, out_dir)

@@ -85,3 +85,61 @@ def test_second_run_refuses_then_one_that_waits_succeeds(write_pipeline, tmp_pat
         assert con.execute("SELECT count(*) FROM indicateurs").fetchone() == (6,)
     finally:
         con.close()
+
+
+STOPPABLE = """
+import signal, sys
+sys.path.insert(0, {here!r})
+from pathlib import Path
+import pipeline_fakes as fakes
+from lsu_analytics.pipelines import load_pipeline_spec, run_pipeline
+signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # as `lsu-analytics pipeline run` does
+run_pipeline(load_pipeline_spec(Path(sys.argv[1])), steps=dict(fakes.FAKE_STEPS, rapport=fakes.rendre_lent))
+"""
+
+
+def test_sigterm_stops_reports_writes_run_json_and_frees_the_lock(write_pipeline, tmp_path):
+    import signal
+
+    path = write_pipeline("rapports:\n  - notebook: indicateurs\n    perimetres: academie\n")
+    proc = subprocess.Popen([sys.executable, "-c", STOPPABLE.format(here=str(HERE)), str(path)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Stop the run as systemd would, once the report processes are being started (their folders exist):
+    # the signal may land while they start, they must be stopped all the same.
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "runs").glob("*/rapports/indicateurs/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    (run_dir,) = [p for p in (tmp_path / "runs").iterdir() if not p.is_symlink()]
+    record = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    assert record["issue"] == "interrompu" and record["code_sortie"] == 143
+    reports = [s for s in record["etapes"] if s["type"] == "rapport"]
+    assert reports and all(s["statut"] != "reussi" for s in reports)
+    assert "interrompu" in (run_dir / "index.html").read_text(encoding="utf-8")
+    # The lock is free: a new run starts at once.
+    again = _start(path, 0, duree="0")
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+
+
+def test_sigterm_while_reports_run_kills_their_processes(write_pipeline, tmp_path):
+    import signal
+
+    path = write_pipeline("rapports:\n  - notebook: indicateurs\n    perimetres: academie\n")
+    proc = subprocess.Popen([sys.executable, "-c", STOPPABLE.format(here=str(HERE)), str(path)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while len(list((tmp_path / "runs").glob("*/rapports/indicateurs/*/pid"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    pids = [int(p.read_text()) for p in (tmp_path / "runs").glob("*/rapports/indicateurs/*/pid")]
+    assert len(pids) == 2
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") if os.path.exists(f"/proc/{pid}/stat") else open(os.devnull) as f:
+            state = f.read().split(") ")[-1][:1]
+        assert state in ("", "Z"), f"processus de rapport {pid} encore vivant"
