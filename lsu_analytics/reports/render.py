@@ -60,7 +60,9 @@ def _execute(source: Path, target: Path, params: dict) -> None:
         raise ReportError(f"notebook introuvable : {source}. Le dossier notebooks/ du dépôt doit être présent.")
     try:
         pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3",
-                            progress_bar=False, log_output=False, cwd=str(NOTEBOOKS_DIR))
+                            progress_bar=False, log_output=False, cwd=str(NOTEBOOKS_DIR),
+                            # The kernel would print a TCP warning on our stderr at each report.
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except pm.PapermillExecutionError as exc:
         raise ReportError(
             f"le notebook {source.name} a échoué à la cellule {exc.exec_count} : {exc.ename}: {exc.evalue}. "
