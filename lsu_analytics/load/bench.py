@@ -35,7 +35,8 @@ def bare_read(export: Path, db: Path) -> float:
     con = duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
     try:
         for entry in manifest.fichiers.values():
-            reader = "read_csv(?, delim = ';')" if entry.format == "csv" else "read_parquet(?)"
+            # Types sniffed as usual; rows that do not fit them (the export's planted errors) are skipped.
+            reader = "read_csv(?, delim = ';', ignore_errors = true)" if entry.format == "csv" else "read_parquet(?)"
             run(con, sql("bench_nu.sql", table=quote(entry.table), reader=reader), [str(export / entry.fichier)])
         run(con, "CHECKPOINT")
     finally:
@@ -58,7 +59,8 @@ def _run_child(mode: str, export: Path, db: Path) -> dict:
     proc = subprocess.run([sys.executable, "-m", __name__, mode, str(export), str(db)],
                           capture_output=True, text=True)
     if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "échec")
+        errors = [line for line in proc.stderr.splitlines() if "Error" in line] or proc.stderr.splitlines()[-1:]
+        raise RuntimeError(f"mesure « {mode} » : {errors[-1] if errors else 'échec'}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -89,13 +91,15 @@ def measure(export: Path, workdir: Path) -> tuple[dict, dict]:
     return loaded, bare
 
 
-def run_bench(pupils: int, seed: int, workdir: Path | None = None) -> BenchResult:
-    from lsu_analytics.generate import generate_export  # written alongside; imported only when benchmarking
+def run_bench(pupils: int, seed: int, workdir: Path | None = None, export: Path | None = None) -> BenchResult:
+    """Generate an export (or take `export`, already generated), then measure both reads of it."""
+    from lsu_analytics.generate import generate_export  # imported only when benchmarking
 
     with tempfile.TemporaryDirectory(prefix="lsu-bench-", dir=workdir) as tmp:
         tmp = Path(tmp)
         t0 = perf_counter()
-        export = Path(generate_export(tmp / "export", pupils=pupils, seed=seed))
+        if export is None:
+            export = Path(generate_export(tmp / "export", pupils=pupils, seed=seed))
         generation = perf_counter() - t0
         size = sum(p.stat().st_size for p in export.iterdir() if p.is_file())
         loaded, bare = measure(export, tmp)
