@@ -6,6 +6,10 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
+from .plan import NIVEAU_LIBELLES
+from .record import summary
+from .spec import SEVERITES
+
 TEMPLATE = Template((Path(__file__).parent / "index_template.html").read_text(encoding="utf-8"))
 
 STATUT_LIBELLES = {"reussi": "réussi", "echec": "échec", "ignore": "à jour (ignoré)", "non_execute": "non exécuté"}
@@ -41,7 +45,7 @@ def render_index(record: dict) -> str:
     anomalies = record.get("anomalies")
     anomalies_txt = "—"
     if anomalies:
-        parts = [f"{n} {sev}" for sev, n in sorted(anomalies["par_severite"].items())]
+        parts = [f"{anomalies['par_severite'][s]} {s}" for s in SEVERITES if s in anomalies["par_severite"]]
         anomalies_txt = escape(f"{anomalies['total']} ({', '.join(parts)})" if parts else "aucune")
     perso = any(s.get("donnees_personnelles") for s in rapports)
     issue, issue_classe = ISSUE_LIBELLES.get(record["issue"], (record["issue"], "echec"))
@@ -68,7 +72,7 @@ def _rapports(rapports: list[dict]) -> str:
     rows = []
     for s in rapports:
         p = s.get("perimetre") or {}
-        where = f"{p.get('niveau')} {p.get('code')}" if p else s["libelle"]
+        where = f"{NIVEAU_LIBELLES.get(p.get('niveau'), p.get('niveau'))} {p.get('code') or ''}" if p else s["libelle"]
         html = next((x for x in s["produits"] if x.endswith(".html")), None)
         others = [x for x in s["produits"] if x != html]
         link = _link(html, "ouvrir") if html else "—"
@@ -84,9 +88,11 @@ def _rapports(rapports: list[dict]) -> str:
 def _step_row(s: dict) -> str:
     produits = s["produits"]
     liens = (s.get("details") or {}).get("liens") or {}
+    if s["type"] == "rapport":
+        liens = {("rapport" if p.endswith(".html") else Path(p).suffix.lstrip(".")): p for p in produits}
     if liens:
         shown = list(liens.values())
-        links = "<br>".join(_link(p, label) for label, p in liens.items())
+        links = ("<br>" if s["type"] != "rapport" else " ").join(_link(p, label) for label, p in liens.items())
     else:
         shown = [p for p in produits if p.endswith(".html")][:5] or produits[:5]
         links = "<br>".join(_link(p) for p in shown)
@@ -94,4 +100,10 @@ def _step_row(s: dict) -> str:
     if rest:
         links += f"<br>… et {rest} autre(s) fichier(s) (voir run.json)"
     return (f"<tr><td>{escape(s['libelle'])}</td><td>{_statut(s['statut'])}</td><td>{_duree(s.get('duree_s'))}</td>"
-            f"<td>{links}</td><td class=\"message\">{escape(s.get('message') or '')}</td></tr>")
+            f"<td>{links}</td><td class=\"message\">{escape(_message(s))}</td></tr>")
+
+
+def _message(s: dict) -> str:
+    if s.get("message"):
+        return s["message"]
+    return (summary(s["type"], s.get("details") or {}) or "") if s["statut"] == "reussi" else ""

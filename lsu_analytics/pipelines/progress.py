@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .index_page import STATUT_LIBELLES
-from .record import StepRecord
+from .record import StepRecord, summary
 
 SYMBOLS = {"reussi": "[green]✓[/]", "echec": "[red]✗[/]", "ignore": "[blue]=[/]", "non_execute": "[dim]–[/]"}
 
@@ -25,7 +25,8 @@ class RunProgress:
 
     def step_end(self, rec: StepRecord) -> None:
         duree = f" ({rec.duree_s:.1f} s)" if rec.duree_s is not None else ""
-        msg = f" — {rec.message}" if rec.message else ""
+        text = rec.message or (summary(rec.type, rec.details) if rec.statut == "reussi" else None)
+        msg = f" — {text}" if text else ""
         line = f"{SYMBOLS.get(rec.statut, '?')} {rec.libelle} : {STATUT_LIBELLES.get(rec.statut, rec.statut)}{duree}"
         target = self._progress.console if self._progress else self.console
         target.print(line + msg, highlight=False, markup=True)

@@ -25,6 +25,21 @@ def scrub(message: str | None, limit: int = 800) -> str | None:
     return message if len(message) <= limit else message[:limit] + " […]"
 
 
+def summary(step_type: str, details: dict) -> str | None:
+    """One French line on what a successful step did (counts only), for the log and the index."""
+    d = details or {}
+    if step_type == "chargement" and "lignes_chargees" in d:
+        return f"{d['lignes_chargees']} ligne(s) chargée(s), {d.get('lignes_rejetees', 0)} rejetée(s)"
+    if step_type == "controles" and isinstance(d.get("anomalies"), dict):
+        par = d["anomalies"].get("par_severite", {})
+        detail = ", ".join(f"{par[s]} {s}" for s in ("critique", "majeure", "mineure", "info") if par.get(s))
+        return f"{d['anomalies'].get('total', 0)} anomalie(s)" + (f" ({detail})" if detail else "")
+    if step_type == "indicateurs" and "lignes" in d:
+        masked = f", {d['lignes_masquees']} masquée(s) (secret statistique)" if "lignes_masquees" in d else ""
+        return f"{d['lignes']} ligne(s) d'indicateurs{masked}"
+    return None
+
+
 def tool_versions() -> dict[str, str]:
     out = {}
     for key, dist in (("lsu_analytics", "lsu-analytics"), ("duckdb", "duckdb"),
