@@ -10,9 +10,8 @@ from rich.console import Console
 
 from lsu_analytics.pipelines import (EXIT_IMPOSSIBLE, PipelineImpossible, PipelineSpecError, load_pipeline_spec,
                                      run_pipeline)
-from lsu_analytics.pipelines.plan import NIVEAU_LIBELLES
+from lsu_analytics.pipelines.precheck import precheck
 from lsu_analytics.pipelines.source import SourceError, resolve_source
-from lsu_analytics.pipelines.spec import NOTEBOOKS
 
 pipeline_app = typer.Typer(help="Pipelines planifiés (décrits par un fichier YAML, voir docs/planification.md).",
                            no_args_is_help=True)
@@ -71,18 +70,22 @@ def check(fichier: Path = typer.Argument(..., help="Le fichier YAML du pipeline.
     except SourceError as e:
         _err().print(f"[red]Pipeline impossible[/] : {e}")
         raise typer.Exit(EXIT_IMPOSSIBLE) from None
-    console.print(f"[green]Pipeline valide[/] : « {spec.nom} » ({fichier})")
+    console.print(f"Pipeline « {spec.nom} » ({fichier})")
     console.print(f"  Export : {source.path} ({source.selection})")
     console.print(f"  Base : {spec.base}   Sortie : {spec.sortie}")
     regles = ", ".join(spec.controles.regles) if spec.controles.regles else "toutes"
     console.print(f"  Contrôles : règles {regles} ; échec si : {spec.controles.echec_si or 'jamais'}")
     console.print(f"  Indicateurs : secret statistique jusqu'à {spec.seuil_secret}")
-    for r in spec.rapports:
-        if NOTEBOOKS[r.notebook].perimetre:
-            which = ", ".join(r.codes) if r.codes else "chaque périmètre de l'export"
-            console.print(f"  Rapport {r.notebook} : {NIVEAU_LIBELLES[r.niveau]} — {which}")
-        else:
-            console.print(f"  Rapport {r.notebook} : {len(r.eleves)} élève(s) [yellow](données personnelles)[/]")
+    result = precheck(spec)
+    for line in result.plan:
+        console.print(f"  Rapport {line}", markup=False)
+    if result.errors:
+        err = _err()
+        err.print(f"[red]Pipeline invalide[/] ({len(result.errors)} erreur(s)) :")
+        for message in result.errors:
+            err.print(f"  • {message}", markup=False)
+        raise typer.Exit(EXIT_IMPOSSIBLE)
+    console.print("[green]Pipeline valide.[/]")
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:

@@ -273,3 +273,17 @@ def test_zip_source(write_pipeline, exports, tmp_path):
     assert seen == [Path(archive)]
     (f,) = outcome.record["entrees"]["export"]["fichiers"]
     assert f["nom"] == "export.zip" and f["sha256"] == hashlib.sha256(Path(archive).read_bytes()).hexdigest()
+
+
+def test_check_lists_the_perimeters_of_the_current_database(write_pipeline):
+    from typer.testing import CliRunner
+
+    from lsu_analytics.cli import app
+
+    path = write_pipeline()
+    before = CliRunner().invoke(app, ["pipeline", "check", str(path)])
+    assert before.exit_code == 0 and "connus après le chargement" in before.output
+    run(path)
+    after = CliRunner().invoke(app, ["pipeline", "check", str(path)])
+    assert after.exit_code == 0, after.output
+    assert "2 rapport(s) (08, 10)" in after.output and "3 rapport(s) (038, 069, 073)" in after.output

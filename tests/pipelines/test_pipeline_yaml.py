@@ -97,3 +97,14 @@ def test_cli_check_accepts_a_valid_pipeline(write_pipeline):
     result = CliRunner().invoke(app, ["pipeline", "check", str(write_pipeline())])
     assert result.exit_code == 0, result.output
     assert "Pipeline valide" in result.output and "2026-03-15" in result.output
+
+
+def test_cli_check_refuses_parameters_the_notebook_does_not_take(write_pipeline):
+    path = write_pipeline("rapports:\n"
+                          "  - notebook: audit_anomalies\n    perimetres: departement\n"
+                          "    parametres: {severite_min: grave}\n"
+                          "  - notebook: indicateurs\n    perimetres: academie\n    parametres: {annee: 2025}\n")
+    result = CliRunner().invoke(app, ["pipeline", "check", str(path)])
+    assert result.exit_code == 2
+    assert "ligne 9" in result.output and "severite_min" in result.output and "critique" in result.output
+    assert "ligne 12" in result.output and "« annee »" in result.output and "millesime" in result.output
