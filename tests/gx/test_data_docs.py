@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 
 import duckdb
+import pytest
 
 from lsu_analytics.contract import TABLES
 
@@ -78,3 +81,14 @@ def test_format_failures_of_other_tables_do_show_sample_values(synthetic_run):
     _, _, out, _ = synthetic_run
     (page,) = (out / "data_docs" / "validations" / "etablissements").rglob("*.html")
     assert "HORS_LISTE" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium absent (installé par .ci/run)")
+def test_pages_open_in_a_browser_without_network(synthetic_run, catalog):
+    _, result, out, _ = synthetic_run
+    (rules_page,) = (out / "data_docs" / "validations" / "regles").rglob("*.html")
+    for page, expected in ((result.data_docs_index, "regles"), (rules_page, f"{catalog[1].id} · {catalog[1].titre}")):
+        dom = subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND",
+             "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True).stdout
+        assert expected in dom
