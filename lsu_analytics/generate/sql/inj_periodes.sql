@@ -2,7 +2,7 @@
 
 CREATE OR REPLACE TEMP TABLE t_groupe AS
 SELECT uai, millesime, periodicite, max(nb_periodes) AS nb,
-       rndi('gpool', uai || '|' || millesime || '|' || periodicite, 6) AS gslot,
+       rndi('gpool', uai || '|' || millesime || '|' || periodicite, 4) AS gslot,
        max(CASE WHEN indice = 1 THEN date_debut END) AS debut_p1,
        max(date_fin) AS fin_derniere
 FROM periodes GROUP BY ALL;
