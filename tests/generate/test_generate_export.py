@@ -20,6 +20,14 @@ def read_csv(path, encoding="utf-8"):
         return list(csv.reader(f, delimiter=";", quotechar='"'))
 
 
+def iso_of_fr(value: str) -> str:
+    """02/09/2025 08:30:00 -> 2025-09-02T08:30:00 ; leaves anything else (empty, unreadable) as it is."""
+    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})( (\d{2}:\d{2}:\d{2}))?", value)
+    if not m:
+        return value
+    return f"{m[3]}-{m[2]}-{m[1]}" + (f"T{m[5]}" if m[4] else "")
+
+
 def test_every_table_with_contract_header(small_export):
     manifest = read_json(small_export / "manifest.json")
     assert set(manifest["fichiers"]) == {f"{t}.csv" for t in TABLES}
@@ -139,6 +147,18 @@ def test_windows_1252_and_french_dates(tmp_path, small_export):
         assert fr[:4] == iso[:4]
         d, m, y = fr[4].split("/")
         assert f"{y}-{m}-{d}" == iso[4]
+    # Toutes les tables : mêmes valeurs, dates au format français.
+    for table in TABLES.values():
+        fr_all = read_csv(out / f"{table.name}.csv", encoding="windows-1252")
+        iso_all = read_csv(small_export / f"{table.name}.csv")
+        assert len(fr_all) == len(iso_all), table.name
+        for col in table.columns:
+            i = table.column_names.index(col.name)
+            fr_col = [r[i] for r in fr_all[1:]]
+            iso_col = [r[i] for r in iso_all[1:]]
+            if col.type in ("date", "timestamp"):
+                fr_col = [iso_of_fr(v) for v in fr_col]
+            assert fr_col == iso_col, f"{table.name}.{col.name}"
     bilans = read_csv(out / "bilans_periodiques.csv", encoding="windows-1252")
     header = bilans[0]
     created = bilans[1][header.index("date_creation")]

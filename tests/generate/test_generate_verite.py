@@ -6,8 +6,11 @@ import re
 from collections import Counter
 from datetime import date, datetime
 
-from gen_helpers import HERE, SMALL, detect_anomalies, read_json, truth_anomalies
+import pytest
+
+from gen_helpers import HERE, SMALL, detect_anomalies, load_export, read_json, truth_anomalies
 from lsu_analytics.contract import TABLES
+from lsu_analytics.generate import generate_export
 
 RULES_MD = HERE.parents[2] / "shared" / "spec" / "rules.md"
 MOTIFS = {"TYPE_INVALIDE", "VALEUR_REQUISE_MANQUANTE", "CODE_HORS_LISTE", "CLE_PRIMAIRE_EN_DOUBLE"}
@@ -113,3 +116,16 @@ def test_loaded_rows_respect_the_contract(small_db):
                 f"SELECT count(*) FROM (SELECT {cols} FROM {table.name} GROUP BY ALL HAVING count(*) > 1)"
             ).fetchall()[0][0]
             assert dups == 0, table.name
+
+
+@pytest.mark.parametrize(("pupils", "seed", "millesime"), [(200, 1, 2025), (200, 5, 2023)])
+def test_small_exports_and_other_years(tmp_path, pupils, seed, millesime):
+    out = generate_export(tmp_path / "e", pupils=pupils, seed=seed, millesime=millesime)
+    expected = truth_anomalies(out)
+    counts = Counter(r[0] for r in expected)
+    assert all(counts.get(r, 0) >= 2 for r in rule_ids()), counts
+    con = load_export(out)
+    try:
+        assert detect_anomalies(con) == expected
+    finally:
+        con.close()
