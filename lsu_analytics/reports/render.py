@@ -37,7 +37,7 @@ def render_report(notebook: str, db: Path, params: dict, out_dir: Path,
     stem = f"{spec.name}-{_slug(_perimetre(spec.name, checked))}-{(today or dt.date.today()).isoformat()}"
     ipynb, html_path = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.html"
     _execute(spec.path, ipynb, checked)
-    page = to_html(ipynb, titre=spec.titre)
+    page = to_html(ipynb, titre=f"{spec.titre} · {_perimetre(spec.name, checked).replace('-', ' ', 1)}")
     html_path.write_text(page, encoding="utf-8")
     return ReportResult(html=html_path, ipynb=ipynb)
 

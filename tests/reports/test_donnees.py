@@ -78,6 +78,16 @@ def test_sub_perimeters_of_an_academy_sorted_by_writing_rate(report_db, con):
     assert table.set_index("Code").loc["038", "Élèves"] == fmt.entier(effectif)
 
 
+@pytest.mark.parametrize("niveau, code, enfants", [
+    ("national", "FR", {"02", "08"}),
+    ("circonscription", "0380100", {"0380001A"}),
+    ("etablissement", "0380002B", {"6E"}),  # an establishment is compared niveau by niveau
+])
+def test_sub_perimeters_one_level_down(report_db, con, niveau, code, enfants):
+    p = validate_params("indicateurs", report_db, {"niveau_perimetre": niveau, "code_perimetre": code})
+    assert set(indicateurs.sous_perimetres_tableau(indicateurs.sous_perimetres(con, p))["Code"]) == enfants
+
+
 def test_audit_perimeter_and_severity(report_db):
     p = validate_params("audit_anomalies", report_db, {"niveau_perimetre": "academie", "code_perimetre": "08"})
     con = audit.connect(p)

@@ -41,6 +41,7 @@ def test_file_names_and_executed_notebooks_kept(rendered):
     assert rendered["indicateurs"][0].name == f"indicateurs-academie-08-{today}.html"
     assert rendered["audit"][0].name == f"audit_anomalies-national-FR-{today}.html"
     assert rendered["diagnostic"][0].name == f"diagnostic_eleve-eleve-E07-{today}.html"
+    assert "<title>Indicateurs LSU · academie 08</title>" in _html(rendered, "indicateurs")
     for key in ("indicateurs", "audit", "diagnostic", "indicateurs_secret"):
         html_path, ipynb = rendered[key]
         assert ipynb.with_suffix(".html") == html_path
