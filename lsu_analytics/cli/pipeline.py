@@ -49,13 +49,15 @@ def run(
     """
     spec = _spec_or_exit(fichier)
     # systemd stops a unit with SIGTERM: leave through the normal path so run.json is written and reports stopped.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     console = Console(stderr=True, record=True, highlight=False, soft_wrap=True)
     try:
         outcome = run_pipeline(spec, sortie=sortie, attente_s=attendre, parallelisme=parallelisme, console=console)
     except PipelineImpossible as e:
         console.print(f"[red]Pipeline impossible[/] : {e}", markup=True)
         raise typer.Exit(EXIT_IMPOSSIBLE) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     typer.echo(str(outcome.run_dir))
     raise typer.Exit(outcome.exit_code)
 

@@ -150,3 +150,18 @@ def rendre_lent(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
     (Path(out_dir) / "pid").write_text(str(os.getpid()))  # so a test can check it was stopped
     time.sleep(60)
     return rendre(notebook, db, params, out_dir)
+
+
+def rendre_chronometre(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
+    # Start and end times, to see how many renders overlapped.
+    start = time.time()
+    result = rendre(notebook, db, params, out_dir)
+    time.sleep(0.5)
+    (Path(out_dir) / "temps.json").write_text(json.dumps([start, time.time()]))
+    return result
+
+
+def rendre_lent_073(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
+    if params.get("code_perimetre") == "073":
+        return rendre_lent(notebook, db, params, out_dir)
+    return rendre(notebook, db, params, out_dir)

@@ -287,3 +287,36 @@ def test_check_lists_the_perimeters_of_the_current_database(write_pipeline):
     after = CliRunner().invoke(app, ["pipeline", "check", str(path)])
     assert after.exit_code == 0, after.output
     assert "2 rapport(s) (08, 10)" in after.output and "3 rapport(s) (038, 069, 073)" in after.output
+
+
+def test_reports_never_run_more_at_once_than_allowed(write_pipeline):
+    outcome, _ = run(write_pipeline(extra="parallelisme: 1\n"), steps={"rapport": fakes.rendre_chronometre})
+    assert outcome.exit_code == 0 and outcome.record["machine"]["processus_rapports"] == 1
+    spans = sorted(json.loads(p.read_text()) for p in outcome.run_dir.glob("rapports/*/*/temps.json"))
+    assert len(spans) == 5
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # one after the other
+
+
+def test_a_report_over_its_time_limit_is_stopped_alone(write_pipeline):
+    outcome, _ = run(write_pipeline(extra="delai_rapport_s: 3\n"), steps={"rapport": fakes.rendre_lent_073})
+    assert outcome.exit_code == 1
+    steps = steps_by_id(outcome.record)
+    late = steps["rapport:audit_anomalies:departement-073"]
+    assert late["statut"] == "echec" and "delai_rapport_s" in late["message"] and late["duree_s"] < 30
+    pid = int((outcome.run_dir / "rapports/audit_anomalies/departement-073/pid").read_text())
+    assert not Path(f"/proc/{pid}").exists() or Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] == "Z"
+    assert [k for k, s in steps.items() if s["statut"] != "reussi"] == [late["id"]]
+
+
+def test_cli_run_refuses_a_locked_database_with_exit_code_2(write_pipeline, tmp_path):
+    from typer.testing import CliRunner
+
+    from lsu_analytics.cli import app
+    from lsu_analytics.pipelines.lock import DatabaseLock
+
+    path = write_pipeline()
+    with DatabaseLock(tmp_path / "base" / "lsu.duckdb"):
+        result = CliRunner().invoke(app, ["pipeline", "run", str(path), "--attendre", "1"])
+    assert result.exit_code == 2
+    assert "utilisée par un autre pipeline" in result.output and "après 1 s d'attente" in result.output
+    assert not (tmp_path / "runs").exists()
