@@ -47,7 +47,7 @@ def generate_export(out: Path, pupils: int, seed: int, encoding: str = "utf-8", 
             build_journal(con)
             build_consultations(con)
             inject_violations(con)
-            written = write_tables(con, out, params)
+            written = write_tables(con, out, params, Path(spill))
             write_manifest(out, params, written, perimetre_of(con))
             write_verite(con, out, params, written)
         finally:

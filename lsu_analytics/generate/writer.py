@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
-import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +38,7 @@ def _csv_expr(col: Column, src: str) -> str:
     if col.type == "timestamp":
         return f"fmt_ts({src})"
     if col.type == "text":
-        return src
+        return f"CAST({src} AS VARCHAR)"
     return f"CAST(CAST({src} AS {col.duckdb_type}) AS VARCHAR)"
 
 
@@ -87,7 +87,7 @@ def _finalize(tmp: Path, dest: Path, encoding: str) -> tuple[str, int]:
     digest = hashlib.sha256()
     newlines = 0
     if encoding == "utf-8":
-        os.replace(tmp, dest)
+        shutil.move(tmp, dest)
         with open(dest, "rb") as f:
             while chunk := f.read(CHUNK):
                 digest.update(chunk)
@@ -113,7 +113,13 @@ def _finalize(tmp: Path, dest: Path, encoding: str) -> tuple[str, int]:
     return digest.hexdigest(), newlines
 
 
-def write_tables(con, out: Path, params: GenerationParams) -> dict[str, WrittenFile]:
+def _sql_path(path: Path) -> str:
+    """A path as a SQL string literal (COPY TO takes no bound parameter); only our own work folder is used."""
+    return "'" + path.as_posix().replace("'", "''") + "'"
+
+
+def write_tables(con, out: Path, params: GenerationParams, workdir: Path) -> dict[str, WrittenFile]:
+    """Write every table into `out`, through a temporary file in `workdir`."""
     date_fmt, ts_fmt = DATE_FORMATS[params.date_format]
     set_variables(con, {"fmt_date": date_fmt, "fmt_ts": ts_fmt})
     run_sql(con, "format.sql")
@@ -125,13 +131,13 @@ def write_tables(con, out: Path, params: GenerationParams) -> dict[str, WrittenF
     for table in TABLES.values():
         name = f"{table.name}.{params.fmt}"
         dest = out / name
-        tmp = out / f".{name}.tmp"
+        tmp = workdir / name
         query = export_query(table, params.fmt)
         if params.fmt == "csv":
             options = "FORMAT csv, HEADER true, DELIMITER ';', QUOTE '\"', ESCAPE '\"', NULLSTR ''"
         else:
             options = "FORMAT parquet, COMPRESSION zstd"
-        con.execute(f"COPY ({query}) TO '{tmp.as_posix()}' ({options})")
+        con.execute(f"COPY ({query}) TO {_sql_path(tmp)} ({options})")
         enc = params.encoding if params.fmt == "csv" else "utf-8"
         sha, newlines = _finalize(tmp, dest, enc)
         lignes = _count_rows(con, table, params.fmt)
