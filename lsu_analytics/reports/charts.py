@@ -41,7 +41,8 @@ def socle(df: pd.DataFrame) -> alt.Chart:
     positionnement_libelle, positionnement, valeur."""
     ordre = list(labels.POSITIONNEMENTS_SOCLE.values())
     return _base(alt.Chart(df).mark_bar().encode(
-        y=alt.Y("domaine_libelle:N", title=None, axis=alt.Axis(labelLimit=360)),
+        y=alt.Y("domaine_libelle:N", title=None, sort=list(labels.DOMAINES_SOCLE.values()),
+                axis=alt.Axis(labelLimit=360)),
         x=alt.X("valeur:Q", title="Part des bilans de fin de cycle verrouillés", stack="zero",
                 axis=alt.Axis(format="%")),
         color=alt.Color("positionnement_libelle:N", title="Positionnement",
