@@ -130,3 +130,12 @@ def test_table_absente_non_listee_et_fichiers_annexes_ignores(export, tmp_path):
     assert len(after["etablissements"]) == 2
     assert set(after) >= {"anomalies", "indicateurs", "controles"}
     assert after["anomalies"] == after["indicateurs"] == after["controles"] == []
+
+
+def test_base_existante_illisible_laissee_telle_quelle(export, tmp_path):
+    export.csv("etablissements.csv", ETABLISSEMENTS)
+    db = tmp_path / "lsu.duckdb"
+    db.write_bytes(b"ceci n'est pas une base DuckDB")
+    with pytest.raises(LoadError, match="la base existante ne peut pas être ouverte"):
+        load_export(export.manifest(), db)
+    assert db.read_bytes() == b"ceci n'est pas une base DuckDB"
