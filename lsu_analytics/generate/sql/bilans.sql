@@ -77,12 +77,15 @@ WITH b AS (
            CASE WHEN millesime < getvariable('c')
                 THEN make_date(millesime + 1, 5, 15) + jours(rndi('ccr', cord, 40)) + heure('cch', cord, 0)
                 ELSE (getvariable('x') - jours(1 + rndi('ccr', cord, 20)))::DATE + heure('cch', cord, 0) END AS date_creation,
-           millesime < getvariable('c') AND rnd('cvx', cord) < 0.95 AS verrouille
-    FROM b WHERE rnd('cex', cord) < CASE WHEN millesime < getvariable('c') THEN 0.97 ELSE 0.1 END
+           rnd('cvx', cord) < CASE WHEN millesime < getvariable('c') THEN 0.95 ELSE 0.4 END AS verrouille
+    FROM b WHERE rnd('cex', cord) < CASE WHEN millesime < getvariable('c') THEN 0.97 ELSE 0.12 END
 )
+-- En C (mars), quelques bilans de cycle déjà commencés, une partie verrouillés (jamais après X), pas encore visés.
 SELECT *,
-       CASE WHEN verrouille THEN date_creation + jours(1 + rndi('cvr', cord, 10)) END AS date_verrou,
-       CASE WHEN verrouille AND rnd('cvi', cord) < 0.6 THEN date_creation + jours(12 + rndi('cvj', cord, 20)) END AS date_visa
+       CASE WHEN verrouille THEN least(date_creation + jours(1 + rndi('cvr', cord, 10)), getvariable('x') - INTERVAL 1 HOUR)
+       END AS date_verrou,
+       CASE WHEN verrouille AND millesime < getvariable('c') AND rnd('cvi', cord) < 0.6
+            THEN date_creation + jours(12 + rndi('cvj', cord, 20)) END AS date_visa
 FROM e;
 
 CREATE OR REPLACE TABLE bilans_cycle AS
