@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import database
+from .plan import NIVEAU_LIBELLES
 from .spec import NOTEBOOKS, PipelineSpec
 
 
@@ -44,12 +45,12 @@ def _planned(spec: PipelineSpec, r) -> str:
     if not traits.perimetre:
         return f"{r.notebook} : {len(r.eleves)} élève(s) — données personnelles"
     if r.codes is not None:
-        return f"{r.notebook} : {r.niveau} {', '.join(r.codes)}"
+        return f"{r.notebook} : {NIVEAU_LIBELLES[r.niveau]} {', '.join(r.codes)}"
     try:
         codes = database.perimeter_codes(spec.base, r.niveau, traits.perimetres_de) if spec.base.exists() else None
     except Exception:  # noqa: BLE001 - the base may be busy or not loaded yet: only the plan is less precise
         codes = None
     if codes is None:
-        return f"{r.notebook} : chaque {r.niveau} de l'export (connus après le chargement)"
-    return (f"{r.notebook} : chaque {r.niveau} de l'export — d'après la base actuelle, {len(codes)} rapport(s) "
+        return f"{r.notebook} : chaque {NIVEAU_LIBELLES[r.niveau]} de l'export (connus après le chargement)"
+    return (f"{r.notebook} : chaque {NIVEAU_LIBELLES[r.niveau]} de l'export — d'après la base actuelle, {len(codes)} rapport(s) "
             f"({', '.join(codes[:10])}{'…' if len(codes) > 10 else ''})")

@@ -89,6 +89,7 @@ class _Run:
         self.record: dict = {}
         self.anomalies: dict | None = None
         self.interrupted: int | None = None  # the exit code when the run was stopped from outside
+        self.fault: str | None = None  # an unexpected error of the orchestrator itself
 
     # --- the run ---
     def execute(self) -> RunOutcome:
@@ -108,10 +109,8 @@ class _Run:
                 by_id["controles"].produits = _files_under(out, self.run_dir)
                 if isinstance(value, dict):
                     self.anomalies = value.get("anomalies")
-                    by_id["controles"].details = self._with_relative_links(value)
             if self._ready(by_id["indicateurs"]):
-                value = self._call(by_id["indicateurs"], self.table["indicateurs"], self.db, self.spec.seuil_secret)
-                by_id["indicateurs"].details = value if isinstance(value, dict) else {}
+                self._call(by_id["indicateurs"], self.table["indicateurs"], self.db, self.spec.seuil_secret)
             statuts = {s.id: s.statut for s in self.steps}
             reports, jobs = expand_reports(self.spec, self.db, self.run_dir, self.table["perimetres"], statuts,
                                            (export or {}).get("millesime_courant"))
@@ -124,6 +123,10 @@ class _Run:
         except (KeyboardInterrupt, SystemExit) as e:
             # Stopped (Ctrl-C, or SIGTERM from systemd turned into SystemExit by the CLI): say so in run.json.
             self.interrupted = e.code if isinstance(e, SystemExit) and isinstance(e.code, int) else 130
+            raise
+        except Exception as e:
+            # A fault of the orchestration itself: the run folder still says what was done before it.
+            self.fault = scrub(f"{type(e).__name__} : {e}")
             raise
         finally:
             self._finish(time.monotonic() - started)
@@ -144,6 +147,8 @@ class _Run:
         try:
             value = fn(*args)
             rec.statut = "reussi"
+            if isinstance(value, dict):
+                rec.details = self._with_relative_links(value)
             return value
         except Exception as e:  # noqa: BLE001 - a failed step is reported, the run goes on where it can
             rec.statut = "echec"
@@ -173,9 +178,8 @@ class _Run:
             rec.details = {"chargement_id": current["chargement_id"]}
             self.progress.step_end(rec)
             return
-        value = self._call(rec, self.table["chargement"], self.source.path, self.db)
+        self._call(rec, self.table["chargement"], self.source.path, self.db)
         if rec.statut == "reussi":
-            rec.details = value if isinstance(value, dict) else {}
             loaded = database.manifest_info(self.db)
             state = {"empreinte": fingerprint, "version_outil": version,
                      "chargement_id": loaded and loaded["chargement_id"], "source": str(self.source.path)}
@@ -278,6 +282,8 @@ class _Run:
             "anomalies": self.anomalies, "etapes": [s.as_json() for s in self.steps],
             "journal": "journal.txt" if journal else None,
         })
+        if self.fault:
+            self.record["erreur"] = self.fault
         write_run_json(self.run_dir / "run.json", self.record)
         (self.run_dir / "index.html").write_text(render_index(self.record), encoding="utf-8")
         _point_latest(self.run_dir)
@@ -287,8 +293,8 @@ class _Run:
         else:
             summary = {EXIT_OK: "[green]Pipeline réussi[/]",
                        EXIT_ECHEC: f"[red]{len(failed)} étape(s) en échec[/] : {', '.join(failed)}",
-                       EXIT_ANOMALIES: f"[yellow]Anomalies de sévérité « {self.spec.controles.echec_si} » ou plus "
-                                       "grave[/] (echec_si)"}[code]
+                       EXIT_ANOMALIES: f"[yellow]{self._over_threshold()} anomalie(s) de sévérité "
+                                       f"« {self.spec.controles.echec_si} » ou plus grave[/] (echec_si)"}[code]
         self.progress.info(f"{summary}. Résultats : {self.run_dir / 'index.html'} (code de sortie {code})")
         if journal:
             self.progress.console.save_text(str(self.run_dir / "journal.txt"), clear=False)
@@ -300,14 +306,19 @@ class _Run:
                     s.message = "non exécuté : run interrompu."
             return self.interrupted, "interrompu"
         # A step is "non_execute" only when one before it failed: "echec" covers both.
-        if any(s.statut == "echec" for s in self.steps):
+        if self.fault or any(s.statut == "echec" for s in self.steps):
             return EXIT_ECHEC, "echec"
-        threshold = self.spec.controles.echec_si
-        if threshold and self.anomalies:
-            worst = SEVERITES[: SEVERITES.index(threshold) + 1]
-            if sum(self.anomalies["par_severite"].get(s, 0) for s in worst):
-                return EXIT_ANOMALIES, "anomalies"
+        if self._over_threshold():
+            return EXIT_ANOMALIES, "anomalies"
         return EXIT_OK, "reussi"
+
+    def _over_threshold(self) -> int:
+        """Anomalies of the `echec_si` severity or worse (0 when no threshold)."""
+        threshold = self.spec.controles.echec_si
+        if not threshold or not self.anomalies:
+            return 0
+        worst = SEVERITES[: SEVERITES.index(threshold) + 1]
+        return sum(self.anomalies["par_severite"].get(s, 0) for s in worst)
 
 
 def _relative(p: Path, root: Path) -> str:

@@ -30,8 +30,9 @@ def steps_by_id(record: dict) -> dict:
 
 def test_run_json_records_inputs_versions_steps_and_products(write_pipeline, exports, tmp_path):
     path = write_pipeline()
-    outcome, _ = run(path)
+    outcome, log = run(path)
     assert outcome.exit_code == 0
+    assert "3 ligne(s) chargée(s), 0 rejetée(s)" in log and "3 anomalie(s) (1 critique, 2 mineure)" in log
     assert outcome.run_dir.parent == tmp_path / "runs"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d{4}", outcome.run_dir.name)
     record = json.loads((outcome.run_dir / "run.json").read_text(encoding="utf-8"))
