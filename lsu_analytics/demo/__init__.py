@@ -1,0 +1,103 @@
+"""`make demo`: generate → load → check → indicators → the three reports → index.html.
+
+Each step is the same public function the commands use; this module only chains them and
+prints what a first-time user needs to see.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from string import Template
+
+import duckdb
+
+HERE = Path(__file__).parent
+INDEX_TEMPLATE = Template((HERE / "index.html").read_text(encoding="utf-8"))
+
+PERIMETRE_LIBELLES = {"national": "national", "academie": "académie", "eleve": "élève"}
+
+
+@dataclass
+class DemoReport:
+    notebook: str
+    libelle: str
+    params: dict
+    html: Path | None = None
+    erreur: str | None = None
+
+
+@dataclass
+class DemoRun:
+    out: Path
+    export: Path
+    db: Path
+    load: object = None
+    check: object = None
+    indicateurs: object = None
+    rapports: list[DemoReport] = field(default_factory=list)
+    index: Path | None = None
+
+
+def _one(con: duckdb.DuckDBPyConnection, sql_file: str):
+    row = con.execute((HERE / sql_file).read_text(encoding="utf-8")).fetchone()
+    return row[0] if row else None
+
+
+def plan_reports(db: Path) -> list[DemoReport]:
+    """National and largest-academy indicators, the national audit, and one pupil with anomalies."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        academie = _one(con, "premiere_academie.sql")
+        eleve_id = _one(con, "eleve_a_diagnostiquer.sql")
+    reports = [DemoReport("indicateurs", "Indicateurs — national", {"niveau_perimetre": "national", "code_perimetre": "FR"})]
+    if academie:
+        reports.append(DemoReport("indicateurs", f"Indicateurs — académie {academie}",
+                                  {"niveau_perimetre": "academie", "code_perimetre": academie}))
+    reports.append(DemoReport("audit_anomalies", "Audit des anomalies — national",
+                              {"niveau_perimetre": "national", "code_perimetre": "FR", "severite_min": "info"}))
+    if eleve_id:
+        reports.append(DemoReport("diagnostic_eleve", f"Diagnostic de l'élève {eleve_id}", {"eleve_id": eleve_id}))
+    return reports
+
+
+def render_reports(db: Path, reports: list[DemoReport], out: Path, workers: int = 2) -> None:
+    """Render in parallel: each papermill run is its own kernel process, so threads are enough."""
+    from lsu_analytics.reports import ReportError, render_report
+
+    def one(r: DemoReport) -> None:
+        try:
+            r.html = render_report(r.notebook, db, r.params, out).html
+        except ReportError as e:
+            r.erreur = str(e)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(one, reports))
+
+
+def write_index(run: DemoRun, eleves: int, graine: int) -> Path:
+    with duckdb.connect(str(run.db), read_only=True) as con:
+        millesime, extraction = con.execute("SELECT millesime_courant, date_extraction FROM manifeste").fetchone()
+    rows = []
+    for r in run.rapports:
+        perso = ' <span class="perso">données personnelles</span>' if r.notebook == "diagnostic_eleve" else ""
+        cible = (f'<a href="{escape(r.html.relative_to(run.out).as_posix())}">ouvrir</a>' if r.html
+                 else f"échec : {escape(r.erreur or '')}")
+        rows.append(f"<tr><td>{escape(r.libelle)}{perso}</td><td>{escape(r.notebook)}</td><td>{cible}</td></tr>")
+    check = run.check
+    docs = check.data_docs_index if check else None
+    index = run.out / "index.html"
+    index.write_text(INDEX_TEMPLATE.substitute(
+        eleves=eleves, graine=graine, millesime=millesime,
+        date_extraction=extraction.strftime("%d/%m/%Y à %H:%M") if isinstance(extraction, dt.datetime) else extraction,
+        rapports="\n".join(rows),
+        chargees=run.load.chargees, rejetees=run.load.rejetees,
+        anomalies=check.run.nb_anomalies,
+        csv=escape(check.csv_path.relative_to(run.out).as_posix()),
+        parquet=escape(check.parquet_path.relative_to(run.out).as_posix()),
+        data_docs=(f'<a href="{escape(docs.relative_to(run.out).as_posix())}">Data Docs Great Expectations</a>'
+                   if docs else f"Data Docs non produites : {escape(check.gx_note or '')}"),
+        db=escape(str(run.db)), export=escape(str(run.export)),
+    ), encoding="utf-8")
+    return index
