@@ -24,7 +24,15 @@ from .sqlfiles import run, sql
 
 
 def _peak_rss_bytes() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
+    # VmHWM belongs to this process's own memory map; ru_maxrss survives exec on Linux and would
+    # report the parent's peak (the generator's) when it is higher.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
 
 
 def bare_read(export: Path, db: Path) -> float:
