@@ -42,6 +42,7 @@ def bare_read(export: Path, db: Path) -> float:
     t0 = perf_counter()
     con = duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
     try:
+        run(con, "SET enable_progress_bar = false")
         for entry in manifest.fichiers.values():
             # Types sniffed as usual; rows that do not fit them (the export's planted errors) are skipped.
             reader = "read_csv(?, delim = ';', ignore_errors = true)" if entry.format == "csv" else "read_parquet(?)"

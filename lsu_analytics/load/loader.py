@@ -63,6 +63,7 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
             con = duckdb.connect(str(new_db), config={
                 "memory_limit": memory_limit, "temp_directory": str(workdir / "duckdb"),
                 "preserve_insertion_order": True})  # rowid = rank in the file
+            run(con, "SET enable_progress_bar = false")  # the CLI draws its own
             pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sha256")
             try:
                 hashes = {t: pool.submit(sha256_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
