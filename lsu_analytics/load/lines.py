@@ -39,9 +39,10 @@ def locate_records(path: Path, ranks: np.ndarray, block: int = 1 << 24
         found_line[hit] = lines[pos[hit]]
         records += len(starts)
 
+    last_wanted = int(wanted.max()) if len(wanted) else -1
     with open(path, "rb") as f:
         offset = 0
-        while chunk := f.read(block):
+        while records <= last_wanted and (chunk := f.read(block)):
             b = np.frombuffer(chunk, dtype=np.uint8)
             nl = np.flatnonzero(b == NL)
             q = np.flatnonzero(b == QUOTE)
@@ -61,7 +62,7 @@ def locate_records(path: Path, ranks: np.ndarray, block: int = 1 << 24
             last_byte = int(b[-1])
             offset += len(chunk)
     tail = size - prev_end - 1  # a last record without a final newline
-    if tail > 0 and not (tail == 1 and last_byte == CR):
+    if records <= last_wanted and tail > 0 and not (tail == 1 and last_byte == CR):
         take(np.array([prev_end + 1]), np.array([size]), np.array([prev_end_line + 1]))
     return found_line, found_start, found_end
 

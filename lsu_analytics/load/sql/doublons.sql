@@ -1,19 +1,23 @@
 -- Rows whose (otherwise valid) primary key repeats an earlier valid row; the first one is kept.
--- Grouping on a 64-bit hash first is cheap; only the few colliding keys are compared for real.
+-- Grouping on a 64-bit hash first is cheap; only keys whose hash repeats are compared for real.
+CREATE OR REPLACE TEMP TABLE candidats AS
+SELECT hash({pk}) AS h
+FROM {table}
+WHERE _erreur IS NULL
+GROUP BY h
+HAVING count(*) > 1;
+
 CREATE OR REPLACE TEMP TABLE doublons AS
-WITH candidats AS (
-    SELECT hash({pk}) AS h
-    FROM {table}
-    WHERE _erreur IS NULL
-    GROUP BY h
-    HAVING count(*) > 1
-), cles AS (
-    SELECT {pk}, min(rowid) AS premier
+WITH suspects AS (
+    SELECT rowid AS ord, {pk}
     FROM {table}
     WHERE _erreur IS NULL AND hash({pk}) IN (SELECT h FROM candidats)
+), cles AS (
+    SELECT {pk}, min(ord) AS premier
+    FROM suspects
     GROUP BY {pk}
     HAVING count(*) > 1
 )
-SELECT s.rowid AS ord, c.premier
-FROM {table} AS s JOIN cles AS c ON {join}
-WHERE s._erreur IS NULL AND s.rowid > c.premier
+SELECT s.ord, c.premier
+FROM suspects AS s JOIN cles AS c ON {join}
+WHERE s.ord > c.premier;
