@@ -13,7 +13,7 @@ from lsu_analytics.rules import catalog as catalog_module
 from lsu_analytics.rules.catalog import RULES_DIR, parse_rule
 from lsu_analytics.rules.runner import bind_variables, resolve_seuils
 
-from conftest import COLLEGE, SHARED_RULES
+from regles_helpers import COLLEGE, SHARED_RULES
 
 
 def _rules_md():

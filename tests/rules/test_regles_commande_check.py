@@ -12,7 +12,7 @@ from lsu_analytics.cli import app
 from lsu_analytics.rules import check
 from lsu_analytics.rules import command as command_module
 
-from conftest import COLLEGE, ECOLE
+from regles_helpers import COLLEGE, ECOLE
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COLLEGE, ECOLE
+from regles_helpers import COLLEGE, ECOLE
 
 
 def test_his01_school_year_boundary_is_the_first_of_september(ecole):

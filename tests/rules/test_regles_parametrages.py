@@ -1,7 +1,7 @@
 """PAR-01, PAR-02 (class settings changed during the year), EP-01, EP-02 (retrievals of programme elements)."""
 from __future__ import annotations
 
-from conftest import ECOLE
+from regles_helpers import ECOLE
 
 
 def _changement(world, date, champ, classe_id="CL1", ancienne="ECHELLE_4", nouvelle="NOTES"):

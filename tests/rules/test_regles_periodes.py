@@ -1,7 +1,7 @@
 """PER-01..PER-04: periods of the establishments."""
 from __future__ import annotations
 
-from conftest import COLLEGE, ECOLE
+from regles_helpers import COLLEGE, ECOLE
 
 
 def test_per01_bilan_on_an_undefined_period(ecole):

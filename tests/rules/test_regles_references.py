@@ -5,7 +5,7 @@ from lsu_analytics.contract import TABLES
 from lsu_analytics.rules.catalog import RULES_DIR
 from lsu_analytics.rules.references import foreign_keys, render_ref01
 
-from conftest import ECOLE
+from regles_helpers import ECOLE
 
 
 def test_ref01_file_is_up_to_date_with_the_contract():

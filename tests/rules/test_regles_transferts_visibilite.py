@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COLLEGE, ECOLE, ECOLE_LYON
+from regles_helpers import COLLEGE, ECOLE, ECOLE_LYON
 
 
 @pytest.fixture

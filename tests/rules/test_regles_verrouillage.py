@@ -1,7 +1,7 @@
 """VER-01..03 (locking), REC-01 (search), CMP-01 (completeness)."""
 from __future__ import annotations
 
-from conftest import COLLEGE, ECOLE
+from regles_helpers import COLLEGE, ECOLE
 
 
 def _deverrouillage(world, modification_id, date, objet_id="B1", action="DEVERROUILLAGE", objet="BILAN_PERIODIQUE"):
