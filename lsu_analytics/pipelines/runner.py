@@ -233,7 +233,7 @@ class _Run:
         if missing or not html:
             rec.statut = "echec"
             rec.message = "le rendu n'a pas produit de fichier HTML." if not missing else \
-                f"fichier annoncé mais absent : {missing[0].name}"
+                "le rendu annonce un fichier absent" + ("." if rec.donnees_personnelles else f" : {missing[0].name}")
             return
         if rec.donnees_personnelles:
             # The renderer names the file after the pupil: the run folder names it after the list position.
