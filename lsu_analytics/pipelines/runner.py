@@ -53,7 +53,7 @@ def run_pipeline(spec: PipelineSpec, *, sortie: Path | None = None, attente_s: f
                 source = resolve_source(spec.source)
             except SourceError as e:
                 raise PipelineImpossible(str(e)) from None
-            run_dir = _make_run_dir(Path(sortie or spec.sortie))
+            run_dir = _make_run_dir(Path(sortie or spec.sortie).absolute())
             progress.info(f"Pipeline « {spec.nom} » : export {source.path} → {run_dir}")
             return _Run(spec, table, db, source, run_dir, progress, parallelisme).execute()
     except LockBusyError as e:
