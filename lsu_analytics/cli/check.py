@@ -50,13 +50,24 @@ def _secondes(s: float) -> str:
     return f"{s:.1f} s".replace(".", ",")
 
 
+def _known_seuils() -> str:
+    """Thresholds of the catalogue for --help (the CLI must start even if the catalogue is broken)."""
+    try:
+        from lsu_analytics.rules.catalog import default_seuils, load_catalog
+
+        return ", ".join(f"{k} (défaut {v})" for k, v in sorted(default_seuils(load_catalog()).items()))
+    except Exception:  # noqa: BLE001 - `check` itself reports a broken catalogue
+        return "voir expectations/regles/"
+
+
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("check")
     def check(
         db: Path = typer.Option(..., "--db", help="Base DuckDB chargée par `lsu-analytics load`."),
         out: Path = typer.Option(None, "--out", help="Dossier des sorties (défaut : controles/ à côté de la base)."),
         regles: str = typer.Option(None, "--regles", help="Règles à exécuter, séparées par des virgules (défaut : toutes)."),
-        seuil: list[str] = typer.Option([], "--seuil", help="Seuil NOM=VALEUR (jours), répétable, ex. jours_parametrage=45."),
+        seuil: list[str] = typer.Option([], "--seuil", help="Seuil NOM=VALEUR en jours, répétable ; seuils : "
+                                        f"{_known_seuils()}."),
         echec_si: str = typer.Option(None, "--echec-si", help="Code de sortie 3 s'il existe des anomalies de cette "
                                                               "sévérité ou plus grave (critique, majeure, mineure, info)."),
     ) -> None:
