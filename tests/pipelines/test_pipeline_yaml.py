@@ -108,3 +108,17 @@ def test_cli_check_refuses_parameters_the_notebook_does_not_take(write_pipeline)
     assert result.exit_code == 2
     assert "ligne 9" in result.output and "severite_min" in result.output and "critique" in result.output
     assert "ligne 12" in result.output and "« annee »" in result.output and "millesime" in result.output
+
+
+def test_duplicate_key_and_empty_file(tmp_path):
+    (msg,) = _errors(tmp_path, GOOD_HEAD + "base: autre.duckdb\n")
+    assert "ligne 5" in msg and "« base » apparaît deux fois" in msg
+    (msg,) = _errors(tmp_path, "# rien\n")
+    assert "vide" in msg and "hebdomadaire.yaml" in msg
+
+
+def test_unknown_rule_and_threshold_list_the_known_ones(tmp_path):
+    errors = _errors(tmp_path, GOOD_HEAD + "controles:\n  regles: [PER-01, PER-99]\n  seuils: {jours_parametrge: 45}\n")
+    joined = "\n".join(errors)
+    assert "ligne 6" in joined and "PER-99" in joined and "HIS-02" in joined
+    assert "ligne 7" in joined and "jours_parametrage (défaut 30)" in joined
