@@ -39,10 +39,10 @@ def _summary_table(result):
     table.add_column("Étab. touchés", justify="right", no_wrap=True)
     table.add_column("SQL (s)", justify="right", no_wrap=True)
     colors = {"critique": "red", "majeure": "yellow", "mineure": "cyan", "info": "dim"}
-    for r in result.run.results:
-        sev = r.rule.severite
-        table.add_row(r.rule.id, r.rule.titre, f"[{colors[sev]}]{sev}[/]", str(r.nb_anomalies),
-                      str(r.nb_etablissements), f"{r.duree_s:.2f}".replace(".", ","))
+    for r in result.run.summary():
+        sev = r["severite"]
+        table.add_row(r["id"], r["titre"], f"[{colors[sev]}]{sev}[/]", str(r["nb_anomalies"]),
+                      str(r["nb_etablissements"]), f"{r['duree_s']:.2f}".replace(".", ","))
     return table
 
 

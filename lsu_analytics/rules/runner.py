@@ -61,6 +61,11 @@ class RulesRun:
     def count(self, rule_id: str) -> int:
         return next(r.nb_anomalies for r in self.results if r.rule.id == rule_id)
 
+    def summary(self) -> list[dict]:
+        """One dict per rule run (catalogue order): id, titre, severite, nb_anomalies, nb_etablissements, duree_s."""
+        return [{"id": r.rule.id, "titre": r.rule.titre, "severite": r.rule.severite, "nb_anomalies": r.nb_anomalies,
+                 "nb_etablissements": r.nb_etablissements, "duree_s": r.duree_s} for r in self.results]
+
 
 def select_rules(catalog: list[Rule], rule_ids: Iterable[str] | None) -> list[Rule]:
     """The rules to run, in catalogue order; an unknown id is an error listing the known ones."""

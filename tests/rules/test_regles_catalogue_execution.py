@@ -99,6 +99,9 @@ def test_run_replaces_only_the_rules_it_runs_and_logs_controles(sample):
     (controle,) = sample.db.rows("SELECT regles, seuils, nb_anomalies FROM controles ORDER BY debut DESC LIMIT 1")
     assert controle == ("PER-01,SEL-01", '{"jours_parametrage": 30, "jours_verrouillage": 15}', 1)
     assert run.results[0].nb_etablissements == 1
+    assert [(r["id"], r["titre"], r["severite"], r["nb_anomalies"], r["nb_etablissements"]) for r in run.summary()] == [
+        ("PER-01", "Bilan sur une période non définie", "critique", 1, 1),
+        ("SEL-01", "Service en ligne non ouvert au 2D", "majeure", 0, 0)]
     assert run.par_severite() == {"critique": 1, "majeure": 0}
 
 
