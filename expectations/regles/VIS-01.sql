@@ -26,7 +26,7 @@ SELECT
     co.eleve_id,
     co.classe_id_utilisateur AS classe_id,
     co.consultation_id AS objet_id,
-    format('La consultation {} du {} : un enseignant de la classe {} (niveau {}) a ouvert le bilan périodique {} d''une classe de {}, niveau qui ne lui est pas visible : vérifier ses droits dans LSU et signaler l''accès au support.',
+    format('Lors de la consultation {} du {}, un enseignant de la classe {} (niveau {}) a ouvert le bilan périodique {} d''une classe de {}, niveau qui ne lui est pas visible : vérifier ses droits dans LSU et signaler l''accès au support.',
         co.consultation_id, strftime(co.date_consultation, '%d/%m/%Y à %H:%M'),
         co.classe_id_utilisateur, cu.niveau, b.bilan_id, cb.niveau) AS detail
 FROM consultations AS co
