@@ -64,12 +64,12 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
                 "memory_limit": memory_limit, "temp_directory": str(workdir / "duckdb"),
                 "preserve_insertion_order": True})  # rowid = rank in the file
             run(con, "SET enable_progress_bar = false")  # the CLI draws its own
-            pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sha256")
+            pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chargement")  # sha256, lignes rejetées
             try:
                 hashes = {t: pool.submit(sha256_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
                 create_schema(con)
                 copy_history(con, db)
-                ctx = FileContext(manifest, chargement_id, workdir)
+                ctx = FileContext(manifest, chargement_id, workdir, pool)
                 tables: dict[str, TableResult] = {}
                 if progress:
                     progress("", 0, len(TABLES))
@@ -86,6 +86,7 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
                         _check_sha(entry, hashes[table.name])
                     if progress:
                         progress(table.name, done, len(TABLES))
+                ctx.flush_rejects(con)
                 absentes = [t.table for t in tables.values() if t.fichier is None]
                 if absentes:
                     ctx.avertissements.append(f"table(s) absente(s) de l'export, créée(s) vide(s) : {', '.join(absentes)}.")

@@ -80,19 +80,33 @@ def _parquet_lines(con, path: Path, ords: np.ndarray, premiers: np.ndarray, colu
     return ords + 1, np.where(premiers >= 0, premiers + 1, -1), rebuilt.column("ligne_brute")
 
 
-def write_rejects(con, staged: pa.Table, *, table: Table, fichier: str, fmt: str, path: Path,
-                  parquet_columns: list[str] | None, manifest: Manifest, chargement_id: str) -> dict[str, int]:
-    """Insert the rejections of one file; return their count by reason."""
-    if staged.num_rows == 0:
-        return {}
-    ords = staged.column("ord").to_numpy()
-    premiers = staged.column("premier").fill_null(-1).to_numpy()
-    if fmt == "csv":
-        lignes, premieres, brutes = _csv_lines(path, ords, premiers)
-    else:
-        lignes, premieres, brutes = _parquet_lines(con, path, ords, premiers, parquet_columns)
-    rows = pa.table({"ligne": lignes, "colonne": staged.column("colonne"), "motif": staged.column("motif"),
+def _rows(staged: pa.Table, lignes, premieres, brutes) -> pa.Table:
+    return pa.table({"ligne": lignes, "colonne": staged.column("colonne"), "motif": staged.column("motif"),
                      "premiere_ligne": pa.array(premieres, mask=premieres < 0), "ligne_brute": brutes})
+
+
+def _ranks(staged: pa.Table) -> tuple[np.ndarray, np.ndarray]:
+    return staged.column("ord").to_numpy(), staged.column("premier").fill_null(-1).to_numpy()
+
+
+def csv_reject_rows(path: Path, staged: pa.Table) -> pa.Table:
+    """Lines and raw text of a CSV file's rejections: numpy and file reads only, so it can run in a
+    thread while DuckDB loads the next file."""
+    ords, premiers = _ranks(staged)
+    return _rows(staged, *_csv_lines(path, ords, premiers))
+
+
+def parquet_reject_rows(con, path: Path, staged: pa.Table, columns: list[str]) -> pa.Table:
+    ords, premiers = _ranks(staged)
+    return _rows(staged, *_parquet_lines(con, path, ords, premiers, columns))
+
+
+def count_by_motif(staged: pa.Table) -> dict[str, int]:
+    return {c["values"]: c["counts"] for c in pc.value_counts(staged.column("motif")).to_pylist()}
+
+
+def insert_rejects(con, rows: pa.Table, *, table: Table, fichier: str, manifest: Manifest,
+                   chargement_id: str) -> None:
     con.register("nouveaux_rejets", rows)
     con.register("gabarits", templates(table, manifest))
     try:
@@ -102,5 +116,3 @@ def write_rejects(con, staged: pa.Table, *, table: Table, fichier: str, fmt: str
     finally:
         con.unregister("nouveaux_rejets")
         con.unregister("gabarits")
-    counts = pc.value_counts(staged.column("motif")).to_pylist()
-    return {c["values"]: c["counts"] for c in counts}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,10 +14,17 @@ from .casts import SourceColumn, stage_sql
 from .errors import LoadError
 from .header import read_header
 from .manifest import FileEntry, Manifest
-from .rejects import staged_rejects, write_rejects
+from .rejects import count_by_motif, csv_reject_rows, insert_rejects, parquet_reject_rows, staged_rejects
 from .result import TableResult
 from .sqlfiles import run, scalar, sql
 from .transcode import transcode_to_utf8
+
+
+@dataclass
+class PendingRejects:
+    table: Table
+    fichier: str
+    rows: Future  # of pa.Table, see rejects.insert_rejects
 
 
 @dataclass
@@ -24,7 +32,16 @@ class FileContext:
     manifest: Manifest
     chargement_id: str
     workdir: Path
+    pool: ThreadPoolExecutor
     avertissements: list[str] = field(default_factory=list)
+    pending: list[PendingRejects] = field(default_factory=list)
+
+    def flush_rejects(self, con) -> None:
+        """Insert the rejections whose lines were being located in the background."""
+        for p in self.pending:
+            insert_rejects(con, p.rows.result(), table=p.table, fichier=p.fichier, manifest=self.manifest,
+                           chargement_id=self.chargement_id)
+        self.pending.clear()
 
 
 def _match_columns(table: Table, names: list[str], fichier: str, ctx: FileContext) -> None:
@@ -110,8 +127,14 @@ def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext)
         run(con, sql("doublons.sql", table=name, pk=pk, join=join))
         doublons = scalar(con, "SELECT count(*) FROM doublons") > 0
     staged = staged_rejects(con, table, doublons)
-    par_motif = write_rejects(con, staged, table=table, fichier=entry.fichier, fmt=entry.format, path=path,
-                              parquet_columns=parquet_columns, manifest=m, chargement_id=ctx.chargement_id)
+    par_motif = count_by_motif(staged) if staged.num_rows else {}
+    if staged.num_rows and entry.format == "csv":
+        rows = ctx.pool.submit(csv_reject_rows, path, staged)
+        ctx.pending.append(PendingRejects(table, entry.fichier, rows))
+    elif staged.num_rows:
+        rows = Future()
+        rows.set_result(parquet_reject_rows(con, path, staged, parquet_columns))
+        ctx.pending.append(PendingRejects(table, entry.fichier, rows))
     ou_doublons = "OR rowid IN (SELECT ord FROM doublons)" if doublons else ""
     run(con, sql("purge.sql", table=name, ou_doublons=ou_doublons))
     chargees = scalar(con, f"SELECT count(*) FROM {name}")
