@@ -6,9 +6,10 @@
 -- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai) ;
 -- A = académie de l'inscription de la dernière année antérieure (même départage).
 WITH inscriptions_academie AS (
+    -- An enrolment at an unknown establishment has no academy (REF-01 reports it): not counted here.
     SELECT i.eleve_id, i.uai, i.millesime, i.date_entree, e.academie
     FROM inscriptions AS i
-    LEFT JOIN etablissements AS e ON e.uai = i.uai
+    JOIN etablissements AS e ON e.uai = i.uai
 ),
 courantes AS (
     SELECT eleve_id,

@@ -173,3 +173,9 @@ def test_sel01_online_service_closed_in_2d(world):
     world.etablissement("0380004D", degre="2D", service_en_ligne_ouvert=None)
     assert world.anomalies("SEL-01") == [("SEL-01", "majeure", COLLEGE, "08", None, None, None, None)]
     assert "ouvrir au 2D" in world.details("SEL-01")[0]
+
+
+def test_trf01_enrolment_at_an_unknown_establishment_is_ignored(demenagement):
+    demenagement.bilan("B1", classe_id="C24", millesime=2024, date_creation="2024-11-20 10:00:00")
+    demenagement.inscription("E1", "C25X", uai="0999999Z", millesime=2025, date_entree="2026-01-05")  # REF-01's
+    assert demenagement.anomalies("TRF-01") == [ANOMALIE_E1]
