@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from lsu_analytics.contract import Table, quote
 
@@ -24,7 +25,7 @@ from .transcode import transcode_to_utf8
 class PendingRejects:
     table: Table
     fichier: str
-    rows: Future  # of pa.Table, see rejects.insert_rejects
+    rows: Future | pa.Table  # see rejects.insert_rejects; a Future while lines are being located
 
 
 @dataclass
@@ -39,7 +40,8 @@ class FileContext:
     def flush_rejects(self, con) -> None:
         """Insert the rejections whose lines were being located in the background."""
         for p in self.pending:
-            insert_rejects(con, p.rows.result(), table=p.table, fichier=p.fichier, manifest=self.manifest,
+            rows = p.rows.result() if isinstance(p.rows, Future) else p.rows
+            insert_rejects(con, rows, table=p.table, fichier=p.fichier, manifest=self.manifest,
                            chargement_id=self.chargement_id)
         self.pending.clear()
 
@@ -83,7 +85,7 @@ def _csv_sources(path: Path, table: Table, entry: FileEntry, ctx: FileContext):
     _match_columns(table, names, entry.fichier, ctx)
     sources = {n: SourceColumn(f"c{i}") for i, n in enumerate(names) if n in table.column_names}
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
-    return sources, sql("read_csv.sql", columns=columns), None
+    return sources, sql("read_csv.sql", columns=columns)
 
 
 def _parquet_sources(con, path: Path, table: Table, entry: FileEntry, ctx: FileContext):
@@ -98,7 +100,8 @@ def _parquet_sources(con, path: Path, table: Table, entry: FileEntry, ctx: FileC
     return sources, sql("read_parquet.sql"), names
 
 
-def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext) -> TableResult:
+def _insert(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext) -> tuple[Path, list | None]:
+    """Read the file into its table, with `_erreur`; return the path read and the Parquet columns."""
     m = ctx.manifest
     parquet_columns = None
     if entry.format == "csv":
@@ -106,34 +109,41 @@ def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext)
             utf8 = ctx.workdir / f"{entry.fichier}.utf-8"
             transcode_to_utf8(path, utf8, entry.fichier)
             path = utf8
-        sources, reader, _ = _csv_sources(path, table, entry, ctx)
+        sources, reader = _csv_sources(path, table, entry, ctx)
     else:
         sources, reader, parquet_columns = _parquet_sources(con, path, table, entry, ctx)
-    name = quote(table.name)
-    run(con, f"ALTER TABLE {name} ADD COLUMN _erreur VARCHAR")
+    run(con, f"ALTER TABLE {quote(table.name)} ADD COLUMN _erreur VARCHAR")
+    query = stage_sql(table, sources, reader, format_date=m.format_date, separateur_decimal=m.separateur_decimal)
     try:
-        run(con, stage_sql(table, sources, reader, format_date=m.format_date,
-                              separateur_decimal=m.separateur_decimal), [str(path)])
+        run(con, query, [str(path)])
     except duckdb.Error as e:
         raise _unreadable(entry.fichier, e) from None
+    return path, parquet_columns
+
+
+def _find_doublons(con, table: Table) -> bool:
+    if not table.pk:
+        return False
+    pk = ", ".join(quote(c) for c in table.pk)
+    join = " AND ".join(f"s.{quote(c)} = c.{quote(c)}" for c in table.pk)
+    run(con, sql("doublons.sql", table=quote(table.name), pk=pk, join=join))
+    return scalar(con, "SELECT count(*) FROM doublons") > 0
+
+
+def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext) -> TableResult:
+    name = quote(table.name)
+    path, parquet_columns = _insert(con, table, entry, path, ctx)
     lues = scalar(con, f"SELECT count(*) FROM {name}")
     if lues != entry.lignes:
         raise LoadError(f"{entry.fichier} : {lues} lignes de données lues, le manifeste en annonce "
                         f"{entry.lignes}. Le fichier est incomplet ou le manifeste faux : réexportez-le.")
-    doublons = False
-    if table.pk:
-        pk = ", ".join(quote(c) for c in table.pk)
-        join = " AND ".join(f"s.{quote(c)} = c.{quote(c)}" for c in table.pk)
-        run(con, sql("doublons.sql", table=name, pk=pk, join=join))
-        doublons = scalar(con, "SELECT count(*) FROM doublons") > 0
+    doublons = _find_doublons(con, table)
     staged = staged_rejects(con, table, doublons)
-    par_motif = count_by_motif(staged) if staged.num_rows else {}
-    if staged.num_rows and entry.format == "csv":
-        rows = ctx.pool.submit(csv_reject_rows, path, staged)
-        ctx.pending.append(PendingRejects(table, entry.fichier, rows))
-    elif staged.num_rows:
-        rows = Future()
-        rows.set_result(parquet_reject_rows(con, path, staged, parquet_columns))
+    if staged.num_rows:
+        if entry.format == "csv":
+            rows = ctx.pool.submit(csv_reject_rows, path, staged)
+        else:
+            rows = parquet_reject_rows(con, path, staged, parquet_columns)
         ctx.pending.append(PendingRejects(table, entry.fichier, rows))
     ou_doublons = "OR rowid IN (SELECT ord FROM doublons)" if doublons else ""
     run(con, sql("purge.sql", table=name, ou_doublons=ou_doublons))
@@ -142,4 +152,5 @@ def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext)
     if chargees + rejetees != entry.lignes:  # the guarantee itself: never load a file that breaks it
         raise LoadError(f"{entry.fichier} : {chargees} lignes chargées + {rejetees} rejetées ≠ {entry.lignes} "
                         "annoncées par le manifeste.")
+    par_motif = count_by_motif(staged) if staged.num_rows else {}
     return TableResult(table.name, entry.fichier, entry.lignes, chargees, rejetees, par_motif)
