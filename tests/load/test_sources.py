@@ -5,10 +5,11 @@ import json
 import zipfile
 from datetime import date, datetime
 
+import pytest
 from load_exports import ETABLISSEMENTS, db_rows
 
 from lsu_analytics import __version__
-from lsu_analytics.load import load_export
+from lsu_analytics.load import LoadError, load_export
 
 
 def test_parquet_type_et_texte(export, tmp_path):
@@ -82,3 +83,9 @@ def test_progression_par_table(export, tmp_path):
     assert calls[0] == ("", 0, 18) and calls[-1][1:] == (18, 18)
     assert [c[1] for c in calls] == list(range(19))
     assert ("etablissements", 1, 18) in calls
+
+
+def test_parquet_illisible(export, tmp_path):
+    export.raw("eleves.parquet", b"PAR1 pas vraiment du parquet", lignes=1)
+    with pytest.raises(LoadError, match=r"eleves\.parquet : fichier illisible"):
+        load_export(export.manifest(), tmp_path / "lsu.duckdb")
