@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from load_exports import ETABLISSEMENTS, Export, db_rows
 
-from lsu_analytics.load import load_export
+from lsu_analytics.load import LoadError, load_export
 
 ACQUIS = ["bilan_id", "discipline_code", "positionnement", "moyenne_eleve", "nb_elements_programme",
           "appreciation_renseignee"]
@@ -88,7 +88,6 @@ def test_windows_1252(tmp_path):
 
 
 def test_windows_1252_octet_indefini(tmp_path):
-    from lsu_analytics.load import LoadError
     export = Export(tmp_path / "export", encodage="windows-1252")
     raw = "uai;nom\r\n0382032C;ok\r\n0380002D;x\x81y\r\n".encode("latin-1")
     export.raw("etablissements.csv", raw, lignes=2)
@@ -106,7 +105,6 @@ def test_utf8_avec_bom_et_crlf(export, tmp_path):
 
 
 def test_utf8_declare_mais_fichier_en_windows_1252(export, tmp_path):
-    from lsu_analytics.load import LoadError
     raw = "uai;nom\n0382032C;École\n".encode("windows-1252")
     export.raw("etablissements.csv", raw, lignes=1)
     with pytest.raises(LoadError, match=r"etablissements\.csv, ligne 2 : fichier illisible \(octets qui ne sont pas"):
