@@ -61,9 +61,21 @@ def render_index(record: dict) -> str:
             '<p><span class="perso">Attention</span> ce run contient des rapports avec des données personnelles '
             "d'élèves (marqués ci-dessous) : ne pas diffuser ce dossier aux inspecteurs.</p>" if perso else ""),
         rapports=_rapports(rapports),
+        regles=_regles(anomalies),
         etapes="\n".join(_step_row(s) for s in steps),
         journal=(", " + _link("journal.txt") if record.get("journal") else ""),
     )
+
+
+def _regles(anomalies: dict | None) -> str:
+    rows = [r for r in (anomalies or {}).get("regles", []) if r.get("nb_anomalies")]
+    if not rows:
+        return ""
+    body = "\n".join(f"<tr><td>{escape(r['id'])}</td><td>{escape(r.get('titre', ''))}</td>"
+                     f"<td>{escape(r.get('severite', ''))}</td><td class=\"nombre\">{r['nb_anomalies']}</td>"
+                     f"<td class=\"nombre\">{r.get('nb_etablissements', '')}</td></tr>" for r in rows)
+    return ("<h2>Anomalies par règle</h2>\n<table><thead><tr><th>Règle</th><th>Titre</th><th>Sévérité</th>"
+            "<th>Anomalies</th><th>Établissements</th></tr></thead><tbody>\n" + body + "\n</tbody></table>")
 
 
 def _rapports(rapports: list[dict]) -> str:

@@ -34,8 +34,10 @@ def controler(db: Path, out: Path, regles: tuple[str, ...] | None, seuils: dict,
     if r.data_docs_index is not None:
         liens["Data Docs Great Expectations"] = str(r.data_docs_index)
     par_regle = {res.rule.id: res.nb_anomalies for res in run.results}
+    regles = [{k: v for k, v in r.items() if k != "duree_s"} for r in run.summary()]
     return {"controle_id": run.controle_id,
-            "anomalies": {"total": run.nb_anomalies, "par_severite": run.par_severite(), "par_regle": par_regle},
+            "anomalies": {"total": run.nb_anomalies, "par_severite": run.par_severite(), "par_regle": par_regle,
+                          "regles": regles},
             "seuils": run.seuils, "gx": r.gx_note if r.gx is None else "Data Docs produits", "liens": liens}
 
 

@@ -57,6 +57,9 @@ def test_real_load_check_indicators_then_idempotent_rerun(generated, tmp_path):
     assert load["lignes_chargees"] + load["lignes_rejetees"] == load["lignes_manifeste"] > 0
     assert set(steps["controles"]["details"]["anomalies"]["par_regle"]) == {r.id for r in load_catalog()}
     assert "controles/anomalies.csv" in steps["controles"]["produits"]
+    index = (first.run_dir / "index.html").read_text(encoding="utf-8")
+    for r in steps["controles"]["details"]["anomalies"]["regles"]:
+        assert (f"<td>{r['id']}</td>" in index) == (r["nb_anomalies"] > 0), r["id"]
     assert steps["indicateurs"]["details"]["lignes"] > 0
     con = duckdb.connect(str(db), read_only=True)
     academies = [a for (a,) in con.execute("SELECT DISTINCT academie FROM etablissements ORDER BY 1").fetchall()]
