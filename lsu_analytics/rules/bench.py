@@ -1,7 +1,7 @@
 """`lsu-analytics bench check`: time and peak memory of the whole check vs the rules' SQL alone.
 
 One run, one database: generate and load an export, run the complete check (rules + outputs + GX)
-in a child process (so its peak RSS is its own, read with wait4), then run the rules' SQL alone
+in a child process (its peak RSS is its own VmHWM, reported by the child), then run the rules' SQL alone
 directly in DuckDB on the same database, and compare.
 """
 from __future__ import annotations
@@ -104,7 +104,9 @@ def _run_child(db: Path, out: Path) -> tuple[dict, float, float]:
         raise RulesError("le check du banc d'essai a échoué : "
                          + log_err.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-1])
     summary = json.loads(log_out.read_text(encoding="utf-8").strip().splitlines()[-1])
-    return summary, wall, usage.ru_maxrss / 1024 ** 2  # ru_maxrss is in KiB on Linux
+    # The child's own VmHWM; ru_maxrss would also count the parent's memory (kept across fork + exec).
+    peak_kib = summary.get("vmhwm_kib") or usage.ru_maxrss
+    return summary, wall, peak_kib / 1024 ** 2
 
 
 def bench_check(pupils: int, seed: int = 1, workdir: Path | None = None,
@@ -139,6 +141,17 @@ def bench_check(pupils: int, seed: int = 1, workdir: Path | None = None,
                        nb_anomalies=summary["nb_anomalies"], gx=summary["gx"])
 
 
+def _peak_rss_kib() -> int | None:
+    """VmHWM (peak resident set size) of this process, in KiB, from /proc (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def _child(db: str, out: str) -> None:
     from .command import check
 
@@ -146,7 +159,7 @@ def _child(db: str, out: str) -> None:
     regles_s = (result.run.fin - result.run.debut).total_seconds()
     print(json.dumps({"duree_s": result.duree_s, "nb_anomalies": result.run.nb_anomalies, "regles_s": regles_s,
                       "sorties_s": result.duree_sorties_s, "gx_s": result.duree_gx_s,
-                      "gx": result.gx is not None}))
+                      "gx": result.gx is not None, "vmhwm_kib": _peak_rss_kib()}))
 
 
 if __name__ == "__main__":

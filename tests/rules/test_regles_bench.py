@@ -31,3 +31,10 @@ def test_bench_check_end_to_end(tmp_path):
     assert report.rules_sql_s > 0 and report.check_s >= report.check_rules_s > 0
     assert 0 < report.check_rss_gib < 4
     assert (tmp_path / "controles" / "anomalies.csv").is_file()
+
+
+def test_peak_rss_is_read_from_proc():
+    from lsu_analytics.rules.bench import _peak_rss_kib
+
+    peak = _peak_rss_kib()
+    assert peak is not None and 10_000 < peak < 8 * 1024 ** 2  # this Python process: more than 10 MiB
