@@ -25,5 +25,11 @@ lab: $(STAMP)
 	@test -f reports/demo/lsu.duckdb || $(MAKE) demo
 	LSU_DB=$(CURDIR)/reports/demo/lsu.duckdb $(BIN)/jupyter lab --notebook-dir=notebooks
 
+bench: $(STAMP)
+	$(BIN)/lsu-analytics bench load --pupils 250000
+	$(BIN)/lsu-analytics bench check --pupils 250000
+	$(BIN)/lsu-analytics bench indicateurs --pupils 250000 --export
+	$(BIN)/lsu-analytics bench rapport --pupils 250000
+
 clean:
 	rm -rf $(VENV) reports/demo
