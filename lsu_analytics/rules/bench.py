@@ -2,7 +2,7 @@
 
 One run, one database: generate and load an export, run the complete check (rules + outputs + GX)
 in a child process (its peak RSS is its own VmHWM, reported by the child), then run the rules' SQL alone
-directly in DuckDB on the same database, and compare.
+directly in DuckDB on the same database (before and after the check, best of two), and compare.
 """
 from __future__ import annotations
 
