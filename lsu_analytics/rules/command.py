@@ -58,7 +58,10 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _gx_validate():
-    """lsu_analytics.gx.validate if the GX layer is installed, else (None, reason)."""
+    """lsu_analytics.gx.validate if the GX layer is installed, else (None, reason).
+
+    A GxError (French message for the user) becomes a RulesError, so the CLI prints it as is.
+    """
     try:
         gx = importlib.import_module("lsu_analytics.gx")
     except ImportError as e:
@@ -66,7 +69,17 @@ def _gx_validate():
     validate = getattr(gx, "validate", None)
     if validate is None:
         return None, "couche Great Expectations indisponible (lsu_analytics.gx.validate absent)"
-    return validate, None
+    gx_error = getattr(gx, "GxError", None)
+    if gx_error is None:
+        return validate, None
+
+    def validate_or_explain(*args, **kwargs):
+        try:
+            return validate(*args, **kwargs)
+        except gx_error as e:
+            raise RulesError(f"couche Great Expectations : {e}") from None
+
+    return validate_or_explain, None
 
 
 def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = None,

@@ -163,3 +163,18 @@ def test_cli_with_the_real_gx_layer_writes_data_docs(db_file, tmp_path):
     index = tmp_path / "out" / "data_docs" / "index.html"
     assert index.is_file()
     assert f"Data Docs : {index}" in res.output.replace("\n", "")
+
+
+def test_cli_gx_error_is_reported_in_french(db_file, tmp_path, monkeypatch):
+    gx = pytest.importorskip("lsu_analytics.gx")
+    if not hasattr(gx, "GxError"):
+        pytest.skip("la couche GX ne déclare pas GxError")
+
+    def failing_validate(*a, **k):
+        raise gx.GxError("Data Docs impossibles à écrire dans /lecture-seule : choisir un autre --out.")
+
+    monkeypatch.setattr(gx, "validate", failing_validate)
+    res = _cli("--db", db_file, "--out", tmp_path / "out")
+    assert res.exit_code == 2
+    assert ("Erreur : couche Great Expectations : Data Docs impossibles à écrire dans /lecture-seule : "
+            "choisir un autre --out.") in res.output.replace("\n", "")
