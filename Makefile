@@ -28,8 +28,7 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/lsu-analytics bench load --pupils 250000
 	$(BIN)/lsu-analytics bench check --pupils 250000
-	$(BIN)/lsu-analytics bench indicateurs --pupils 250000 --export
-	$(BIN)/lsu-analytics bench rapport --pupils 250000
+	$(BIN)/lsu-analytics bench indicateurs --pupils 250000
 
 clean:
 	rm -rf $(VENV) reports/demo

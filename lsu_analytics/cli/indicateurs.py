@@ -112,23 +112,34 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
 
     @bench_app.command("indicateurs")
     def bench_indicateurs(
-        pupils: int = typer.Option(..., "--pupils", min=1, help="Nombre d'élèves inscrits en C."),
-        seed: int = typer.Option(1, "--seed", help="Graine du générateur (avec --export)."),
-        export: bool = typer.Option(False, "--export/--synthetique",
-                                    help="Export réaliste (générateur + chargeur) ou tables synthétiques SQL (défaut)."),
+        pupils: int = typer.Option(..., "--pupils", min=1, help="Nombre d'élèves de l'export généré."),
+        seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
+        db: Path = typer.Option(None, "--db", help="Base déjà chargée à réutiliser au lieu de générer un export "
+                                                   "(sa table indicateurs est recalculée)."),
+        synthetique: bool = typer.Option(False, "--synthetique", help="Indicateurs seuls, sur des tables "
+                                                                      "synthétiques SQL (sans rapport)."),
         workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail (défaut : dossier temporaire)."),
     ) -> None:
-        """Mesure le temps de `indicateurs` sur une base de PUPILS élèves (cible : 30 s à 250 000 élèves)."""
+        """Mesure le remplissage de la table `indicateurs` et le rendu du rapport indicateurs de la plus
+        grande académie, sur un export généré de PUPILS élèves (cible : 30 s chacun à 250 000 élèves)."""
         from rich.console import Console
+
+        console = Console()
+        if not synthetique:
+            from lsu_analytics.reports.bench import run_bench as run_report_bench
+
+            try:
+                result = run_report_bench(pupils, seed=seed, workdir=workdir, db=db, echo=console.print)
+            except Exception as e:  # noqa: BLE001 - a benchmark reports any failure in French
+                raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).")
+            console.print(result.resume())
+            return
 
         from lsu_analytics.indicators.bench import run_bench
 
-        console = Console()
         try:
             with console.status("Préparation de la base de mesure…"):
-                result = run_bench(pupils, seed=seed, workdir=workdir, synthetique=not export)
-        except ImportError as e:
-            raise _fail(f"générateur ou chargeur indisponible ({e}) ; relancez avec --synthetique.")
+                result = run_bench(pupils, seed=seed, workdir=workdir, synthetique=True)
         except Exception as e:  # noqa: BLE001
             raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).")
         volumes = ", ".join(f"{t} {_nombre(n)}" for t, n in result.volumes.items())

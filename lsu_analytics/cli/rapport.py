@@ -46,21 +46,3 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             raise typer.Exit(EXIT_FAILED)
         typer.echo(f"Rapport : {result.html}")
         typer.echo(f"Notebook exécuté (audit) : {result.ipynb}")
-
-    @bench_app.command("rapport")
-    def bench_rapport(
-        pupils: int = typer.Option(..., "--pupils", min=1, help="Nombre d'élèves de l'export généré."),
-        seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
-        workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail gardé (défaut : temporaire)."),
-    ) -> None:
-        """Génère, charge et contrôle un export de PUPILS élèves, puis mesure le remplissage de la table
-        `indicateurs` et le rendu du rapport indicateurs de la plus grande académie (cible : 30 s chacun
-        à 250 000 élèves)."""
-        from lsu_analytics.reports.bench import run_bench
-
-        try:
-            result = run_bench(pupils, seed=seed, workdir=workdir, echo=typer.echo)
-        except Exception as exc:  # noqa: BLE001 - a benchmark reports any failure in French
-            typer.echo(f"Erreur : la mesure a échoué ({type(exc).__name__} : {exc}).", err=True)
-            raise typer.Exit(EXIT_FAILED)
-        typer.echo(result.resume())

@@ -1,4 +1,4 @@
-"""`lsu-analytics bench rapport`: time to fill `indicateurs`, and to render the indicateurs report."""
+"""`lsu-analytics bench indicateurs`: time to fill `indicateurs`, and to render the indicateurs report."""
 from __future__ import annotations
 
 import tempfile
@@ -28,7 +28,7 @@ class BenchRapport:
         def s(x: float) -> str:
             return f"{x:.1f} s".replace(".", ",")
         return "\n".join([
-            f"Élèves : {self.pupils:,}".replace(",", "\u202f"),
+            f"Élèves inscrits en C : {self.pupils:,}".replace(",", "\u202f"),
             f"Préparation (génération, chargement, contrôles) : {s(self.preparation_s)}",
             f"Remplissage de la table indicateurs : {s(self.indicateurs_s)} (cible {s(CIBLE_S)})",
             f"Rendu du rapport indicateurs (académie {self.academie}) : {s(self.rendu_s)} (cible {s(CIBLE_S)})",
@@ -36,8 +36,10 @@ class BenchRapport:
         ])
 
 
-def run_bench(pupils: int, *, seed: int = 1, workdir: Path | None = None,
+def run_bench(pupils: int, *, seed: int = 1, workdir: Path | None = None, db: Path | None = None,
               echo: Callable[[str], None] = lambda _: None) -> BenchRapport:
+    """Generate, load and check an export of `pupils` pupils (or reuse the loaded database `db`, whose
+    `indicateurs` table is then recomputed), then time `indicateurs` and one academy's report."""
     from lsu_analytics.generate import generate_export
     from lsu_analytics.indicators import compute_indicateurs
     from lsu_analytics.load import load_export
@@ -46,16 +48,20 @@ def run_bench(pupils: int, *, seed: int = 1, workdir: Path | None = None,
     with tempfile.TemporaryDirectory(prefix="lsu-bench-rapport-") as tmp:
         work = Path(workdir or tmp)
         work.mkdir(parents=True, exist_ok=True)
-        db = work / "bench-rapport.duckdb"
-        db.unlink(missing_ok=True)
         t0 = time.perf_counter()
-        echo("Génération de l'export…")
-        export = generate_export(work / "export", pupils, seed)
-        echo("Chargement…")
-        load_export(export, db)
-        echo("Contrôles (règles métier)…")
+        if db is None:
+            db = work / "bench-rapport.duckdb"
+            db.unlink(missing_ok=True)
+            echo("Génération de l'export…")
+            export = generate_export(work / "export", pupils, seed)
+            echo("Chargement…")
+            load_export(export, db)
         with duckdb.connect(str(db)) as con:
-            run_rules(con)
+            if con.execute("SELECT count(*) FROM controles").fetchone()[0] == 0:
+                echo("Contrôles (règles métier)…")
+                run_rules(con)
+            pupils = con.execute("SELECT count(DISTINCT eleve_id) FROM inscriptions "
+                                 "WHERE millesime = (SELECT millesime_courant FROM manifeste)").fetchone()[0]
             preparation = time.perf_counter() - t0
             echo("Indicateurs…")
             t1 = time.perf_counter()

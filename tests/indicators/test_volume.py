@@ -22,7 +22,7 @@ def test_bench_synthetique_coherent(tmp_path):
 
 
 def test_commande_bench():
-    result = CliRunner().invoke(app, ["bench", "indicateurs", "--pupils", "300"])
+    result = CliRunner().invoke(app, ["bench", "indicateurs", "--pupils", "300", "--synthetique"])
     assert result.exit_code == 0, result.output
     assert "Calcul des indicateurs" in result.output
 
