@@ -27,7 +27,7 @@ def unexpected_count(con, table: str, type_: str, kwargs: dict) -> int | None:
     if type_ == "expect_column_values_to_be_unique":
         return _count(con, f"SELECT count(*) FROM {t} WHERE {col} IN "
                            f"(SELECT {col} FROM {t} WHERE {col} IS NOT NULL GROUP BY {col} HAVING count(*) > 1)")
-    if type_ == "expect_compound_columns_to_be_unique":
+    if type_ == "expect_compound_key_to_be_unique":
         cols = ", ".join(quote(c) for c in kwargs["column_list"])
         complete = " AND ".join(f"{quote(c)} IS NOT NULL" for c in kwargs["column_list"])
         # Rows whose key tuple occurs more than once; rows with a NULL key column are skipped.

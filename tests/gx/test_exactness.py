@@ -11,7 +11,7 @@ from lsu_analytics.gx import build_suites
 ROW_EXPECTATIONS = {
     "expect_column_values_to_not_be_null", "expect_column_values_to_be_in_set",
     "expect_column_values_to_match_regex", "expect_column_values_to_be_between",
-    "expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique",
+    "expect_column_values_to_be_unique", "expect_compound_key_to_be_unique",
     "expect_column_pair_values_a_to_be_greater_than_b",
 }
 

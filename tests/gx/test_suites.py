@@ -60,7 +60,7 @@ def test_one_suite_per_table_with_every_declared_constraint():
         if len(table.pk) == 1:
             assert ("expect_column_values_to_be_unique", table.pk[0]) in idx
         elif table.pk:
-            assert ("expect_compound_columns_to_be_unique", table.pk) in idx
+            assert ("expect_compound_key_to_be_unique", table.pk) in idx
         pairs = [k for k in idx if k[0] == "expect_column_pair_values_a_to_be_greater_than_b"]
         assert len(pairs) == len(table.checks)
 
