@@ -95,3 +95,16 @@ def test_progress_reports_every_suite_then_the_data_docs(synthetic_run):
     assert labels[:len(result.suites)] == [f"GX {s.name}" for s in result.suites]
     assert [done for _, done, _ in calls] == list(range(len(calls)))
     assert calls[-1][1] == calls[-1][2] == len(result.suites) + 1
+
+
+def test_counts_stay_exact_without_example_values(synthetic_run, tmp_path, monkeypatch):
+    # Tables above EXAMPLES_MAX_ROWS get no offending values (cost); their counts must not change.
+    from lsu_analytics.gx import run, validate
+    db, result, *_ = synthetic_run
+    monkeypatch.setattr(run, "EXAMPLES_MAX_ROWS", 0)
+    sizes = run._table_sizes(db)
+    assert all(fmt["partial_unexpected_count"] == 0 for _, table, fmt in run._plan([], sizes) if sizes[table] > 0)
+    counts_only = validate(db, tmp_path, rules=[])
+    assert assert_contract_counts_exact(db, counts_only) == sum(len(s.expectations) for s in build_suites().values())
+    assert [e.unexpected_count for s in counts_only.suites for e in s.expectations] == \
+        [e.unexpected_count for s in result.suites[:18] for e in s.expectations]
