@@ -33,6 +33,15 @@ class ExpectRuleAnomalies(gxe.UnexpectedRowsExpectation):
     prints their count; this renderer adds the first EXAMPLE_ROWS as a table.
     """
 
+    def _validate(self, metrics: dict, runtime_configuration: dict | None = None, execution_engine=None):
+        # GX fetches up to 200 rows per rule; keep only those shown, so that storing and rendering
+        # the results does not serialise thousands of rows (the count stays observed_value).
+        validation = super()._validate(metrics, runtime_configuration, execution_engine)
+        details = validation.get("result", {}).get("details")
+        if details and details.get("unexpected_rows"):
+            details["unexpected_rows"] = details["unexpected_rows"][:EXAMPLE_ROWS]
+        return validation
+
     @classmethod
     @renderer(renderer_type=LegacyDiagnosticRendererType.UNEXPECTED_TABLE)
     def _diagnostic_unexpected_table_renderer(cls, configuration=None, result=None, runtime_configuration=None):

@@ -26,3 +26,13 @@ def test_restriction_keeps_catalogue_order(catalog):
 def test_unknown_rule_is_named(catalog):
     with pytest.raises(GxError, match="XYZ-99"):
         select_rules(catalog, ["XYZ-99"])
+
+
+def test_results_keep_the_shown_examples_and_the_full_count(catalog):
+    from lsu_analytics.gx.rule_suite import EXAMPLE_ROWS, rule_expectation
+    e = rule_expectation(catalog[0])
+    rows = [{"rule_id": catalog[0].id, "eleve_id": i} for i in range(200)]  # GX's fetch, capped at 200
+    metrics = {"unexpected_rows_query.table": rows, "unexpected_rows_query.row_count": 5000}
+    validation = e._validate(metrics, {"result_format": "COMPLETE"})
+    assert validation["result"]["observed_value"] == 5000 and validation["success"] is False
+    assert validation["result"]["details"]["unexpected_rows"] == rows[:EXAMPLE_ROWS]
