@@ -23,7 +23,8 @@ test: $(STAMP)
 
 lab: $(STAMP)
 	@test -f reports/demo/lsu.duckdb || $(MAKE) demo
-	LSU_DB=$(CURDIR)/reports/demo/lsu.duckdb $(BIN)/jupyter lab --notebook-dir=notebooks
+	LSU_DB=$(CURDIR)/reports/demo/lsu.duckdb $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_OPTS) \
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP)
 	$(BIN)/lsu-analytics bench load --pupils 250000
