@@ -3,8 +3,24 @@
 Importing this package does not import great_expectations (~6 s): `preload()` starts that
 import in the background (call it before the rules' SQL), `validate()` waits for it.
 """
+import importlib.util as _util
+
 from .background import preload
 from .result import ExpectationOutcome, GxError, GxResult, SuiteOutcome
+
+
+def _require_great_expectations() -> None:
+    # Without GX the package import fails, as when it imported GX itself: callers
+    # (rules/command.py) turn that ImportError into "couche Great Expectations indisponible".
+    try:
+        found = _util.find_spec("great_expectations") is not None
+    except (ValueError, AttributeError):  # present in sys.modules without a spec (None: blocked)
+        found = False
+    if not found:
+        raise ImportError("No module named 'great_expectations'", name="great_expectations")
+
+
+_require_great_expectations()
 
 __all__ = ["ExpectationOutcome", "GxError", "GxResult", "SuiteOutcome", "build_suites", "preload", "validate"]
 

@@ -31,8 +31,8 @@ def test_package_import_is_light_and_preload_imports_gx_in_a_thread():
 def test_validate_raises_the_background_import_error():
     done = _run("""
         import sys
-        sys.modules["great_expectations"] = None  # GX missing: the import fails in the thread
         import lsu_analytics.gx as layer
+        sys.modules["lsu_analytics.gx.run"] = None  # the layer's import fails in the thread
         layer.preload()
         try:
             layer.validate("x.duckdb", "out")
@@ -41,3 +41,17 @@ def test_validate_raises_the_background_import_error():
     """)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ImportError"
+
+
+def test_package_import_fails_without_great_expectations():
+    # rules/command.py reads this ImportError as "couche Great Expectations indisponible".
+    done = _run("""
+        import sys
+        sys.modules["great_expectations"] = None
+        try:
+            import lsu_analytics.gx
+        except ImportError as e:
+            print(e.name)
+    """)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "great_expectations"
