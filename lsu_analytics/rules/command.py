@@ -57,6 +57,13 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def _gx_preload() -> None:
+    try:
+        importlib.import_module("lsu_analytics.gx").preload()
+    except ImportError:
+        pass  # _gx_validate() explains that the GX layer is unavailable
+
+
 def _gx_validate():
     """lsu_analytics.gx.validate if the GX layer is installed, else (None, reason).
 
@@ -93,6 +100,8 @@ def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = No
     start = time.perf_counter()
     db = Path(db)
     out = Path(out) if out is not None else default_out(db)
+    if gx:
+        _gx_preload()  # imports Great Expectations (~6 s) while DuckDB runs the rules
     con = _connect(db)
     try:
         run = run_rules(con, rule_ids=rule_ids, seuils=seuils, progress=progress)
