@@ -5,17 +5,9 @@
 -- remediation: Vérifier les droits de l'enseignant (affectation de classe dans LSU) : un enseignant ne doit voir que les bilans périodiques des niveaux que sa classe autorise ; signaler l'accès au support.
 -- Règle de visibilité de la note LSU 23.4 ; sans bilan consulté ou sans classe de l'enseignant,
 -- le niveau est inconnu et il n'y a pas d'anomalie.
-WITH visibilite (niveau_enseignant, niveau_visible) AS (
-    VALUES
-        ('CP', 'CP'),
-        ('CE1', 'CP'), ('CE1', 'CE1'),
-        ('CE2', 'CP'), ('CE2', 'CE1'), ('CE2', 'CE2'),
-        ('CM1', 'CP'), ('CM1', 'CE1'), ('CM1', 'CE2'), ('CM1', 'CM1'),
-        ('CM2', 'CM1'), ('CM2', 'CM2'),
-        ('6E', 'CM1'), ('6E', 'CM2'), ('6E', '6E'),
-        ('5E', 'CM1'), ('5E', 'CM2'), ('5E', '6E'), ('5E', '5E'),
-        ('4E', '5E'), ('4E', '4E'),
-        ('3E', '5E'), ('3E', '4E'), ('3E', '3E')
+-- The visibility table is declared once, in lsu_analytics.contract (VISIBILITE_BILANS_PERIODIQUES).
+WITH visibilite AS (
+    SELECT unnest(getvariable('visibilite'), recursive := true)
 )
 SELECT
     'VIS-01' AS rule_id,

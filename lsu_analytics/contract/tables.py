@@ -29,6 +29,25 @@ CYCLE_OF_NIVEAU = {"CP": 2, "CE1": 2, "CE2": 2, "CM1": 3, "CM2": 3, "6E": 3, "5E
 DOMAINES_SOCLE = ("CPD_FRA", "CPD_ETR", "CPD_SCI", "CPD_ART", "MET_APP", "FRM_CIT", "SYS_NAT", "REP_MND")
 OBJETS = ("BILAN_PERIODIQUE", "BILAN_CYCLE", "ATTESTATION")
 
+# VIS-01 (rules.md, LSU 23.4 note): the niveaux whose periodic reports a teacher of a niveau sees in LSU.
+VISIBILITE_BILANS_PERIODIQUES = {
+    "CP": ("CP",),
+    "CE1": ("CP", "CE1"),
+    "CE2": ("CP", "CE1", "CE2"),
+    "CM1": ("CP", "CE1", "CE2", "CM1"),
+    "CM2": ("CM1", "CM2"),
+    "6E": ("CM1", "CM2", "6E"),
+    "5E": ("CM1", "CM2", "6E", "5E"),
+    "4E": ("5E", "4E"),
+    "3E": ("5E", "4E", "3E"),
+}
+
+
+def visibilite_rows() -> list[dict]:
+    """The visibility rule as rows, for `SET VARIABLE visibilite = ?` (read by SQL with getvariable)."""
+    return [{"niveau_enseignant": n, "niveau_visible": v}
+            for n, visibles in VISIBILITE_BILANS_PERIODIQUES.items() for v in visibles]
+
 
 @dataclass(frozen=True)
 class Column:

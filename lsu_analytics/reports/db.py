@@ -7,6 +7,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from lsu_analytics.contract import visibilite_rows
+
 SQL_DIR = Path(__file__).parent / "sql"
 
 
@@ -33,6 +35,7 @@ def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
             f"impossible d'ouvrir la base {path} en lecture seule ({exc}). Vérifiez que c'est une base "
             "DuckDB et qu'aucun autre programme ne l'a ouverte en écriture."
         ) from exc
+    con.execute("SET VARIABLE visibilite = ?", [visibilite_rows()])
     con.execute(sql_text("commun/macros.sql"))
     return con
 

@@ -15,15 +15,6 @@ CREATE OR REPLACE TEMP MACRO dans_perimetre(niveau, code, p_academie, p_departem
 
 
 -- VIS-01 (rules.md): a teacher of niveau_enseignant sees the periodic reports of niveau_visible.
+-- The table is declared once in lsu_analytics.contract and bound by db.connect as `visibilite`.
 CREATE OR REPLACE TEMP MACRO regle_visibilite() AS TABLE
-    SELECT * FROM (VALUES
-        ('CP', 'CP'),
-        ('CE1', 'CP'), ('CE1', 'CE1'),
-        ('CE2', 'CP'), ('CE2', 'CE1'), ('CE2', 'CE2'),
-        ('CM1', 'CP'), ('CM1', 'CE1'), ('CM1', 'CE2'), ('CM1', 'CM1'),
-        ('CM2', 'CM1'), ('CM2', 'CM2'),
-        ('6E', 'CM1'), ('6E', 'CM2'), ('6E', '6E'),
-        ('5E', 'CM1'), ('5E', 'CM2'), ('5E', '6E'), ('5E', '5E'),
-        ('4E', '5E'), ('4E', '4E'),
-        ('3E', '5E'), ('3E', '4E'), ('3E', '3E')
-    ) AS t(niveau_enseignant, niveau_visible);
+    SELECT unnest(getvariable('visibilite'), recursive := true);
