@@ -3,7 +3,7 @@
 -- titre: Bilan d'une année antérieure saisi ou importé
 -- entite: bilan_id ou bilan_cycle_id
 -- remediation: Supprimer ou faire corriger le bilan : les bilans des années précédentes ne peuvent être ni saisis ni importés ; seule une modification sur autorisation écrite jointe au ticket SESAM est possible.
--- annee_scolaire(d) = year(d) si d est au 1er septembre ou après, sinon year(d) - 1.
+-- annee_scolaire(d) : lsu_analytics/contract/macros.sql (bascule au 1er septembre).
 SELECT
     'HIS-01' AS rule_id,
     'critique' AS severite,
@@ -17,11 +17,11 @@ SELECT
         b.bilan_id, b.millesime, b.millesime + 1,
         CASE b.mode_creation WHEN 'IMPORT' THEN 'import' WHEN 'SAISIE' THEN 'saisie' ELSE 'mode inconnu' END,
         strftime(b.date_creation, '%d/%m/%Y'),
-        year(b.date_creation) - CASE WHEN month(b.date_creation) < 9 THEN 1 ELSE 0 END,
-        year(b.date_creation) - CASE WHEN month(b.date_creation) < 9 THEN 1 ELSE 0 END + 1) AS detail
+        annee_scolaire(b.date_creation),
+        annee_scolaire(b.date_creation) + 1) AS detail
 FROM bilans_periodiques AS b
 LEFT JOIN etablissements AS e ON e.uai = b.uai
-WHERE b.millesime < year(b.date_creation) - CASE WHEN month(b.date_creation) < 9 THEN 1 ELSE 0 END
+WHERE b.millesime < annee_scolaire(b.date_creation)
 
 UNION ALL
 
@@ -37,8 +37,8 @@ SELECT
     format('Le bilan de fin de cycle {} de l''année {}-{} a été créé le {}, pendant l''année scolaire {}-{} : un bilan d''une année antérieure ne peut être ni saisi ni importé ; le supprimer ou le faire corriger.',
         bc.bilan_cycle_id, bc.millesime, bc.millesime + 1,
         strftime(bc.date_creation, '%d/%m/%Y'),
-        year(bc.date_creation) - CASE WHEN month(bc.date_creation) < 9 THEN 1 ELSE 0 END,
-        year(bc.date_creation) - CASE WHEN month(bc.date_creation) < 9 THEN 1 ELSE 0 END + 1) AS detail
+        annee_scolaire(bc.date_creation),
+        annee_scolaire(bc.date_creation) + 1) AS detail
 FROM bilans_cycle AS bc
 LEFT JOIN etablissements AS e ON e.uai = bc.uai
-WHERE bc.millesime < year(bc.date_creation) - CASE WHEN month(bc.date_creation) < 9 THEN 1 ELSE 0 END
+WHERE bc.millesime < annee_scolaire(bc.date_creation)

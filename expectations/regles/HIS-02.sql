@@ -21,7 +21,7 @@ modifs AS (
     JOIN rapports AS r ON r.objet = m.objet AND r.rapport_id = m.objet_id
     LEFT JOIN etablissements AS e ON e.uai = r.uai
     WHERE m.action IN ('MODIFICATION', 'VERROUILLAGE', 'DEVERROUILLAGE', 'SUPPRESSION')
-      AND r.millesime < year(m.date_modification) - CASE WHEN month(m.date_modification) < 9 THEN 1 ELSE 0 END
+      AND r.millesime < annee_scolaire(m.date_modification)
 ),
 paires AS (
     -- Candidates: the pupil's authorisations and those of the report's establishment.

@@ -1,6 +1,8 @@
 """DuckDB DDL derived from the contract declaration."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from .system import SYSTEM_TABLES
 from .tables import TABLES, Table
 
@@ -23,3 +25,8 @@ def create_schema(con, *, system: bool = True) -> None:
     if system:
         for t in SYSTEM_TABLES.values():
             con.execute(create_table_sql(t))
+
+
+def create_macros(con) -> None:
+    """The contract's SQL functions (annee_scolaire), as temporary macros of this connection."""
+    con.execute((Path(__file__).parent / "macros.sql").read_text(encoding="utf-8"))

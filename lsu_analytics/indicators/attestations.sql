@@ -10,7 +10,7 @@ SELECT 'attestations', 'ATT_' || type, NULL, true, true FROM ind_attestations_ni
 INSERT INTO ind_bruts
 WITH obtenues AS (
     SELECT DISTINCT eleve_id, type FROM attestations
-    WHERE ind_annee_scolaire(date_obtention) = (SELECT c FROM ind_params)
+    WHERE annee_scolaire(date_obtention) = (SELECT c FROM ind_params)
 ), eleves AS (
     SELECT i.eleve_id, i.uai, i.niveau, t.type, o.eleve_id IS NOT NULL AS obtenue
     FROM ind_inscriptions i

@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass, field
 from importlib import resources
 
-from lsu_analytics.contract import CYCLE_OF_NIVEAU, DOMAINES_SOCLE, NIVEAUX
+from lsu_analytics.contract import CYCLE_OF_NIVEAU, DOMAINES_SOCLE, NIVEAUX, create_macros
 
 from .regles import rule_ids
 
@@ -65,6 +65,7 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
     }
     for name, value in variables.items():
         con.execute(f"SET VARIABLE {name} = ?", [value])
+    create_macros(con)
     con.begin()
     try:
         con.execute(sql_text("contexte"))

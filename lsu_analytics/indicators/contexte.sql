@@ -6,9 +6,6 @@ CREATE OR REPLACE TEMP TABLE ind_params AS
 SELECT millesime_courant AS c, date_extraction AS x, CAST(date_extraction AS DATE) AS x_date
 FROM manifeste;
 
-CREATE OR REPLACE TEMP MACRO ind_annee_scolaire(d) AS
-    CASE WHEN month(d) >= 9 THEN year(d) ELSE year(d) - 1 END;
-
 -- Niveaux du contrat dans l'ordre, avec leur cycle (lsu_analytics.contract).
 CREATE OR REPLACE TEMP TABLE ind_niveaux AS
 SELECT unnest(getvariable('ind_niveaux')) AS niveau,

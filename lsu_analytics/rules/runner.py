@@ -11,7 +11,7 @@ from datetime import datetime
 import duckdb
 
 from lsu_analytics import __version__
-from lsu_analytics.contract import SYSTEM_TABLES, quote, visibilite_rows
+from lsu_analytics.contract import SYSTEM_TABLES, create_macros, quote, visibilite_rows
 
 from .catalog import Rule, default_seuils, load_catalog
 from .errors import RulesError, UnknownRuleError, UnknownThresholdError
@@ -108,6 +108,7 @@ def bind_variables(con: duckdb.DuckDBPyConnection, seuils: Mapping[str, int]) ->
     con.execute("SET VARIABLE millesime_courant = ?", [rows[0][0]])
     con.execute("SET VARIABLE date_extraction = CAST(? AS TIMESTAMP)", [rows[0][1]])
     con.execute("SET VARIABLE visibilite = ?", [visibilite_rows()])
+    create_macros(con)
     for name, value in seuils.items():
         con.execute(f"SET VARIABLE {quote('seuil_' + name)} = CAST(? AS INTEGER)", [value])
 
