@@ -46,6 +46,19 @@ def _summary_table(result):
     return table
 
 
+def print_check_result(console, result) -> None:
+    """Summary of a check: per-rule table, totals, output paths, Data Docs (also used by the demo)."""
+    console.print(_summary_table(result))
+    run = result.run
+    console.print(f"{run.nb_anomalies} anomalie(s) ; SQL des règles : {_secondes(run.duree_sql_s)} ; "
+                  f"contrôle complet : {_secondes(result.duree_s)}.")
+    console.print(f"Anomalies : {result.csv_path} et {result.parquet_path}")
+    if result.data_docs_index is not None:
+        console.print(f"Data Docs : {result.data_docs_index}")
+    else:
+        console.print(f"Data Docs non produits : {result.gx_note}.")
+
+
 def _secondes(s: float) -> str:
     return f"{s:.1f} s".replace(".", ",")
 
@@ -106,15 +119,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 raise _fail(f"les contrôles ont échoué ({type(e).__name__} : {e}).")
 
         out_console = Console()
-        out_console.print(_summary_table(result))
-        run = result.run
-        out_console.print(f"{run.nb_anomalies} anomalie(s) ; SQL des règles : {_secondes(run.duree_sql_s)} ; "
-                          f"contrôle complet : {_secondes(result.duree_s)}.")
-        out_console.print(f"Anomalies : {result.csv_path} et {result.parquet_path}")
-        if result.data_docs_index is not None:
-            out_console.print(f"Data Docs : {result.data_docs_index}")
-        else:
-            out_console.print(f"Data Docs non produits : {result.gx_note}.")
+        print_check_result(out_console, result)
         if echec_si is not None and result.nb_at_least(echec_si) > 0:
             out_console.print(f"[red]{result.nb_at_least(echec_si)} anomalie(s) de sévérité {echec_si} ou plus grave.[/]")
             raise typer.Exit(EXIT_ANOMALIES)

@@ -18,7 +18,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         from rich.console import Console
         from rich.markup import escape
 
-        from lsu_analytics.cli.check import _summary_table as check_table
+        from lsu_analytics.cli.check import print_check_result
         from lsu_analytics.cli.indicateurs import _summary_table as indicateurs_table
         from lsu_analytics.cli.load import _summary as load_summary
         from lsu_analytics.demo import DemoRun, plan_reports, render_reports, write_index
@@ -46,12 +46,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             console.rule("3. Contrôles : règles métier et Great Expectations")
             with console.status("Règles métier et attentes Great Expectations…"):
                 run.check = check(run.db, out / "controles")
-            console.print(check_table(run.check))
-            console.print(f"{run.check.run.nb_anomalies} anomalie(s). Anomalies : {escape(str(run.check.csv_path))}")
-            if run.check.data_docs_index is not None:
-                console.print(f"Data Docs : {escape(str(run.check.data_docs_index))}")
-            else:
-                console.print(f"Data Docs non produites : {escape(run.check.gx_note or '')}")
+            print_check_result(console, run.check)
 
             console.rule("4. Indicateurs")
             import duckdb
