@@ -21,7 +21,12 @@ SELECT
     format('Les éléments de programme ont été récupérés dans la classe {} le {}, après le premier verrouillage d''un bilan de la classe ({}) : LSU refuse normalement cette récupération, les données sont incohérentes ; vérifier les éléments de programme de la classe avec le support.',
         r.classe_id, strftime(r.date_recuperation, '%d/%m/%Y à %H:%M'),
         strftime(v.premier_verrou, '%d/%m/%Y à %H:%M')) AS detail
-FROM recuperations_ep AS r
+FROM (
+    -- Une ligne par entité (classe_id, date_recuperation) : une table sans PK peut répéter la clé.
+    SELECT DISTINCT ON (classe_id, date_recuperation) *
+    FROM recuperations_ep
+    ORDER BY classe_id, date_recuperation, perimetre = 'PERIODE' DESC, millesime
+) AS r
 JOIN premiers_verrous AS v ON v.classe_id = r.classe_id AND v.millesime = r.millesime
 LEFT JOIN classes AS c ON c.classe_id = r.classe_id
 LEFT JOIN etablissements AS e ON e.uai = c.uai

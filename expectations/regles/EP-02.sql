@@ -26,7 +26,12 @@ SELECT
             CASE WHEN r.perimetre = 'PERIODE' THEN 'période par période' END,
             CASE WHEN r.date_recuperation > f.date_fin
                  THEN format('après la fin de la période 1 ({})', strftime(f.date_fin, '%d/%m/%Y')) END)) AS detail
-FROM recuperations_ep AS r
+FROM (
+    -- Une ligne par entité (classe_id, date_recuperation) : une table sans PK peut répéter la clé.
+    SELECT DISTINCT ON (classe_id, date_recuperation) *
+    FROM recuperations_ep
+    ORDER BY classe_id, date_recuperation, perimetre = 'PERIODE' DESC, millesime
+) AS r
 LEFT JOIN fins_periode_1 AS f ON f.classe_id = r.classe_id
 LEFT JOIN classes AS c ON c.classe_id = r.classe_id
 LEFT JOIN etablissements AS e ON e.uai = c.uai

@@ -9,11 +9,14 @@ WITH premiers_bilans AS (
     GROUP BY classe_id
 ),
 changements AS (
-    SELECT pc.classe_id, pc.date_changement, pc.ancienne_valeur, pc.nouvelle_valeur
+    -- Une ligne par entité (classe_id, date_changement) : une table sans PK peut répéter la clé.
+    SELECT pc.classe_id, pc.date_changement,
+           min(pc.ancienne_valeur) AS ancienne_valeur, min(pc.nouvelle_valeur) AS nouvelle_valeur
     FROM parametrages_classe AS pc
     JOIN premiers_bilans AS pb ON pb.classe_id = pc.classe_id
     WHERE pc.champ = 'SOURCE_DONNEES'
       AND pc.date_changement > pb.premier_bilan
+    GROUP BY pc.classe_id, pc.date_changement
 ),
 bilans_avant AS (
     -- Bilans créés avant le changement, verrouillés ou non à ce moment-là.
