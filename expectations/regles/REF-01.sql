@@ -56,6 +56,7 @@ SELECT
 FROM "parametrages_classe" AS t
 WHERE t."classe_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "classes" AS r WHERE r."classe_id" = t."classe_id")
+QUALIFY row_number() OVER (PARTITION BY t."classe_id", t."date_changement" ORDER BY t."classe_id") = 1
 
 UNION ALL
 
@@ -74,6 +75,7 @@ SELECT
 FROM "parametrages_classe" AS t
 WHERE t."auteur_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "personnels" AS r WHERE r."personnel_id" = t."auteur_id")
+QUALIFY row_number() OVER (PARTITION BY t."classe_id", t."date_changement" ORDER BY t."auteur_id") = 1
 
 UNION ALL
 
@@ -308,6 +310,7 @@ SELECT
 FROM "recuperations_ep" AS t
 WHERE t."classe_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "classes" AS r WHERE r."classe_id" = t."classe_id")
+QUALIFY row_number() OVER (PARTITION BY t."classe_id", t."date_recuperation" ORDER BY t."classe_id") = 1
 
 UNION ALL
 

@@ -62,7 +62,15 @@ SELECT
         {key}, {col}) AS detail
 FROM {quote(table.name)} AS t
 WHERE {col} IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM {quote(target_table)} AS r WHERE r.{quote(target_column)} = {col})"""
+  AND NOT EXISTS (SELECT 1 FROM {quote(target_table)} AS r WHERE r.{quote(target_column)} = {col}){_one_per_key(table, col)}"""
+
+
+def _one_per_key(table: Table, col: str) -> str:
+    """A table with no PK may repeat its row key: one row per entity (table, row key, column)."""
+    if table.pk:
+        return ""
+    keys = ", ".join(f"t.{quote(k)}" for k in table.key)
+    return f"\nQUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY {col}) = 1"
 
 
 def foreign_keys() -> list[tuple[Table, str, str]]:

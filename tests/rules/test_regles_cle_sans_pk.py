@@ -33,3 +33,16 @@ def test_ep01_ep02_one_row_per_repeated_retrieval(ecole):
     assert [r[-1] for r in ecole.anomalies("EP-02")] == ["CL1|2025-12-05T10:00:00"]
     # The row retrieved period by period is the one described.
     assert "période par période" in ecole.details("EP-02")[0]
+
+
+def test_ref01_one_row_per_repeated_row_key(ecole):
+    for auteur_id in ("P_ABSENT_1", "P_ABSENT_2"):
+        ecole.add("parametrages_classe", classe_id="CL_X", date_changement="2025-10-01 08:30:00",
+                  champ="PERIODICITE", ancienne_valeur="TRIMESTRE", nouvelle_valeur="SEMESTRE", auteur_id=auteur_id)
+        ecole.add("recuperations_ep", classe_id="CL_Y", millesime=2025, date_recuperation="2025-09-10 08:00:00",
+                  millesime_source=2024, perimetre="ANNEE", nb_elements=3)
+    assert [r[-1] for r in ecole.anomalies("REF-01")] == [
+        "parametrages_classe|CL_X|2025-10-01T08:30:00|auteur_id",
+        "parametrages_classe|CL_X|2025-10-01T08:30:00|classe_id",
+        "recuperations_ep|CL_Y|2025-09-10T08:00:00|classe_id",
+    ]
