@@ -19,8 +19,10 @@ courantes AS (
     GROUP BY eleve_id
 ),
 dernieres_annees AS (
+    -- « greatest millesime < C » over every enrolment: a year spent only at unknown establishments
+    -- leaves A unknown (no anomaly) instead of falling back to an older year.
     SELECT eleve_id, max(millesime) AS millesime
-    FROM inscriptions_academie
+    FROM inscriptions
     WHERE millesime < getvariable('millesime_courant')
     GROUP BY eleve_id
 ),

@@ -179,3 +179,12 @@ def test_trf01_enrolment_at_an_unknown_establishment_is_ignored(demenagement):
     demenagement.bilan("B1", classe_id="C24", millesime=2024, date_creation="2024-11-20 10:00:00")
     demenagement.inscription("E1", "C25X", uai="0999999Z", millesime=2025, date_entree="2026-01-05")  # REF-01's
     assert demenagement.anomalies("TRF-01") == [ANOMALIE_E1]
+
+
+def test_trf01_latest_earlier_year_at_an_unknown_establishment_leaves_a_unknown(demenagement):
+    # 2023 in academy 08 (report there), 2024 only at an establishment missing from the export, 2025 in 10:
+    # the latest earlier enrolment (2024) has no known academy, so no fallback on 2023.
+    demenagement.bilan("B1", classe_id="C24", millesime=2024, date_creation="2024-11-20 10:00:00")
+    demenagement.db.con.execute("UPDATE inscriptions SET millesime = 2023 WHERE classe_id = 'C24'")
+    demenagement.inscription("E1", "C24X", uai="0999999Z", millesime=2024, date_entree="2024-09-02")
+    assert demenagement.anomalies("TRF-01") == []
