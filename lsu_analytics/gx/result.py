@@ -16,6 +16,7 @@ class ExpectationOutcome:
     rule_id: str | None = None
     error: str | None = None  # GX could not evaluate it (then success is False)
     kwargs: dict = field(default_factory=dict, compare=False)  # the expectation's arguments (column, regex...)
+    observed: object = field(default=None, compare=False)  # GX's observed_value, when it reports one
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def _outcome(r) -> ExpectationOutcome:
         type=config.type, column=_column(kwargs), success=bool(r.success) and error is None,
         unexpected_count=unexpected, element_count=details.get("element_count"),
         description=config.description or "", rule_id=(config.meta or {}).get("rule_id"), error=error,
-        kwargs={k: v for k, v in kwargs.items() if k != "batch_id"},
+        kwargs={k: v for k, v in kwargs.items() if k != "batch_id"}, observed=details.get("observed_value"),
     )
 
 

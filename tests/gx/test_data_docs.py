@@ -94,10 +94,10 @@ def test_pages_open_in_a_browser_without_network(synthetic_run, catalog):
         assert expected in dom
 
 
-def test_compound_key_results_show_their_count(synthetic_run):
-    # ExpectCompoundKeyToBeUnique (gx/compound_key.py): same count statement as GX's own map expectations.
+def test_primary_key_results_show_their_count(synthetic_run):
+    # ExpectPrimaryKeyToBeUnique (gx/primary_key.py): same count statement as GX's own map expectations.
     _, result, out, _ = synthetic_run
-    (e,) = [e for e in result.suite("periodes").expectations if e.type == "expect_compound_key_to_be_unique"]
+    (e,) = [e for e in result.suite("periodes").expectations if e.type == "expect_primary_key_to_be_unique"]
     assert e.unexpected_count > 0
     (page,) = (out / "data_docs" / "validations" / "periodes").rglob("*.html")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))

@@ -11,7 +11,7 @@ from lsu_analytics.gx import build_suites
 ROW_EXPECTATIONS = {
     "expect_column_values_to_not_be_null", "expect_column_values_to_be_in_set",
     "expect_column_values_to_match_regex", "expect_column_values_to_be_between",
-    "expect_column_values_to_be_unique", "expect_compound_key_to_be_unique",
+    "expect_primary_key_to_be_unique",
     "expect_column_pair_values_a_to_be_greater_than_b",
 }
 
@@ -34,9 +34,10 @@ def assert_contract_counts_exact(db, result) -> int:
                     assert e.unexpected_count == expected, where
                     assert e.success == (expected == 0), where
                     assert e.element_count == rows, where
-                elif e.type == "expect_column_values_to_be_of_type":
-                    actual = oracle.column_type(con, name, e.column).split("(")[0]
-                    assert e.success == (actual == e.kwargs["type_"]), where
+                elif e.type == "expect_table_column_types_to_match":
+                    wrong = {c for c, t in e.kwargs["column_types"].items()
+                             if (oracle.column_type(con, name, c) or "").split("(")[0] != t}
+                    assert e.success == (not wrong), where
                 elif e.type == "expect_table_columns_to_match_set":
                     assert e.success == (oracle.column_names(con, name) == set(e.kwargs["column_set"])), where
                 else:
@@ -108,3 +109,21 @@ def test_counts_stay_exact_without_example_values(synthetic_run, tmp_path, monke
     assert assert_contract_counts_exact(db, counts_only) == sum(len(s.expectations) for s in build_suites().values())
     assert [e.unexpected_count for s in counts_only.suites for e in s.expectations] == \
         [e.unexpected_count for s in result.suites[:18] for e in s.expectations]
+
+
+def test_column_types_expectation_names_each_wrong_or_missing_column(tmp_path):
+    # One expectation per table covers every column's type (gx/column_types.py): it must still say which.
+    from lsu_analytics.contract import create_schema
+    from lsu_analytics.gx import validate
+    db = tmp_path / "lsu.duckdb"
+    con = duckdb.connect(str(db))
+    create_schema(con)
+    con.execute("ALTER TABLE acquis ALTER moyenne_eleve TYPE VARCHAR")
+    con.execute("ALTER TABLE acquis DROP COLUMN nb_elements_programme")
+    con.close()
+    result = validate(db, tmp_path / "controles", rules=[])
+    (types,) = [e for e in result.suite("acquis").expectations if e.type == "expect_table_column_types_to_match"]
+    assert not types.success
+    assert types.observed == "moyenne_eleve : VARCHAR au lieu de DECIMAL; nb_elements_programme absente"
+    (other,) = [e for e in result.suite("classes").expectations if e.type == "expect_table_column_types_to_match"]
+    assert other.success and other.observed == "types conformes"

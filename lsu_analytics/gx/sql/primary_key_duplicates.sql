@@ -1,8 +1,18 @@
--- Rows whose complete compound key occurs more than once (what ExpectCompoundColumnsToBeUnique
--- counts, rows with a NULL key part ignored), from one aggregate: each duplicated key comes back
--- once per row holding it (range(n)), so GX's row count is the count of offending rows, without
--- GX's join of the whole table with its group counts. {key} / {complete} are the contract's quoted
--- column names (compound_key.py); GX puts the table in place of the batch placeholder.
+-- Rows whose complete primary key occurs more than once (what GX's ExpectColumnValuesToBeUnique and
+-- ExpectCompoundColumnsToBeUnique count; rows with a NULL key part ignored). Keys are first grouped
+-- on a 64-bit hash, much cheaper than grouping millions of distinct text keys; only rows whose hash
+-- repeats are then grouped on the real key, so a hash collision never counts as a duplicate. An
+-- inner join on an empty set of repeated hashes (the usual case) ends without a second scan.
+-- Each duplicated key comes back once per row holding it (range(n)): GX's row count is the count of
+-- offending rows. {key} / {complete} are the contract's quoted column names (primary_key.py); GX
+-- puts the table in place of the batch placeholder.
 SELECT {key}
-FROM (SELECT {key}, count(*) AS n FROM {batch} WHERE {complete} GROUP BY {key} HAVING count(*) > 1) AS duplicated,
-     range(duplicated.n)
+FROM (
+    SELECT {key}, count(*) AS n
+    FROM {batch}
+    JOIN (SELECT hash({key}) AS h FROM {batch} WHERE {complete} GROUP BY h HAVING count(*) > 1) AS repeated
+      ON hash({key}) = repeated.h
+    WHERE {complete}
+    GROUP BY {key}
+    HAVING count(*) > 1
+) AS duplicated, range(duplicated.n)
