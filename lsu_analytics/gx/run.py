@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import duckdb
+from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 import great_expectations as gx
 from great_expectations import ExpectationSuite, ValidationDefinition
 from great_expectations.data_context.types.base import (DataContextConfig, InMemoryStoreBackendDefaults,
