@@ -5,8 +5,8 @@ once per metric (4.7 s on `acquis` at 250,000 pupils), and ExpectColumnValuesToB
 sorts the table in a window (1.4 s on `modifications`). This expectation counts the
 same rows (rows of duplicated complete keys; keys with a NULL part ignored) by
 grouping 64-bit hashes first (sql/primary_key_duplicates.sql: 0.85 s and 0.3 s),
-and asks for example keys only when the result format wants some
-(partial_unexpected_count > 0).
+and asks for example keys only when there are duplicates and the result format
+wants some (partial_unexpected_count > 0).
 """
 from __future__ import annotations
 
@@ -36,19 +36,6 @@ class ExpectPrimaryKeyToBeUnique(gxe.UnexpectedRowsExpectation):
     column_list: List[str]
     metric_dependencies: ClassVar[Tuple[str, ...]] = (_ROW_COUNT, "table.row_count")
 
-    def get_validation_dependencies(self, execution_engine=None, runtime_configuration=None):
-        dependencies = super().get_validation_dependencies(execution_engine, runtime_configuration)
-        if self._examples_wanted(runtime_configuration):
-            # Example keys cost a second pass over the table: only when the Data Docs show them.
-            from great_expectations.expectations.registry import get_metric_kwargs
-            from great_expectations.validator.metric_configuration import MetricConfiguration
-            kwargs = get_metric_kwargs(metric_name=_ROWS, configuration=self.configuration,
-                                       runtime_configuration=runtime_configuration)
-            dependencies.set_metric_configuration(_ROWS, MetricConfiguration(
-                metric_name=_ROWS, metric_domain_kwargs=kwargs["metric_domain_kwargs"],
-                metric_value_kwargs=kwargs["metric_value_kwargs"]))
-        return dependencies
-
     def _examples_wanted(self, runtime_configuration) -> int:
         result_format = self._get_result_format(runtime_configuration=runtime_configuration)
         if not isinstance(result_format, dict):
@@ -63,12 +50,23 @@ class ExpectPrimaryKeyToBeUnique(gxe.UnexpectedRowsExpectation):
         result = {"observed_value": unexpected, "unexpected_count": unexpected, "element_count": rows,
                   "unexpected_percent": 100.0 * unexpected / rows if rows else 0.0}
         wanted = self._examples_wanted(runtime_configuration)
-        if wanted and metrics.get(_ROWS):
+        if wanted and unexpected and execution_engine is not None:
             single = len(self.column_list) == 1  # a value, as GX lists for one column; else a tuple
             result["partial_unexpected_list"] = [
                 row[self.column_list[0]] if single else tuple(row[c] for c in self.column_list)
-                for row in metrics[_ROWS][:wanted]]
+                for row in self._example_rows(execution_engine, runtime_configuration)[:wanted]]
         return {"success": unexpected == 0, "result": result}
+
+    def _example_rows(self, execution_engine, runtime_configuration) -> list[dict]:
+        # Asked here, once duplicates are known to exist: a key without duplicates (the usual case)
+        # costs no second pass over the table.
+        from great_expectations.expectations.registry import get_metric_kwargs
+        from great_expectations.validator.metric_configuration import MetricConfiguration
+        kwargs = get_metric_kwargs(metric_name=_ROWS, configuration=self.configuration,
+                                   runtime_configuration=runtime_configuration)
+        metric = MetricConfiguration(metric_name=_ROWS, metric_domain_kwargs=kwargs["metric_domain_kwargs"],
+                                     metric_value_kwargs=kwargs["metric_value_kwargs"])
+        return execution_engine.resolve_metrics([metric])[metric.id] or []
 
 
 def primary_key_expectation(column_list: list[str], description: str) -> ExpectPrimaryKeyToBeUnique:
