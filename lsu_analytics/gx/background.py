@@ -1,6 +1,6 @@
 """Import Great Expectations in the background, while the rules run in DuckDB.
 
-Importing GX costs ~6 s of pure Python. DuckDB releases the GIL while it runs
+Importing GX costs ~2.5 s of pure Python (lean_import.py). DuckDB releases the GIL while it runs
 the rules' SQL, so on a machine with two cores that import can overlap with it.
 `wait()` returns once the import has ended (at once when `preload()` was never
 called); an import error is raised again there, in the caller's thread.
