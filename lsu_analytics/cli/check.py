@@ -5,6 +5,8 @@ from pathlib import Path
 
 import typer
 
+from .db_lock import attendre_option, database_lock
+
 SEVERITES = ("critique", "majeure", "mineure", "info")
 EXIT_OK, EXIT_FAILED, EXIT_ANOMALIES = 0, 2, 3
 
@@ -83,10 +85,11 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                                         f"{_known_seuils()}."),
         echec_si: str = typer.Option(None, "--echec-si", help="Code de sortie 3 s'il existe des anomalies de cette "
                                                               "sévérité ou plus grave (critique, majeure, mineure, info)."),
+        attendre: float = attendre_option(),
     ) -> None:
         """Exécute les règles métier (rules.md) sur une base chargée, écrit anomalies.csv / anomalies.parquet
-        et les Data Docs Great Expectations. Codes de sortie : 0 contrôles exécutés, 2 échec, 3 anomalies
-        au moins de la sévérité --echec-si."""
+        et les Data Docs Great Expectations. Codes de sortie : 0 contrôles exécutés, 2 échec ou base utilisée
+        par une autre exécution (verrou), 3 anomalies au moins de la sévérité --echec-si."""
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -102,8 +105,10 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         except (ValueError, RulesError) as e:
             raise _fail(str(e))
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=console, transient=True) as bar:
+        # The lock is held until the outputs are written (the anomalies table is written in run_check).
+        with database_lock(db, attendre), \
+                Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                         console=console, transient=True) as bar:
             task = bar.add_task("Règles métier", total=None)
 
             def progress(step, done, total):

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import typer
 
+from .db_lock import attendre_option, database_lock
+
 EXIT_OK, EXIT_FAILED = 0, 2
 
 FAMILLES_LIBELLES = {
@@ -73,10 +75,11 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         db: Path = typer.Option(..., "--db", help="Base DuckDB chargée par `lsu-analytics load`."),
         seuil_secret: int = typer.Option(4, "--seuil-secret", min=0,
                                          help="Secret statistique : masquer les cellules fondées sur 1 à N élèves."),
+        attendre: float = attendre_option(),
     ) -> None:
         """Calcule les indicateurs LSU (indicators.md) pour tous les périmètres et remplace le contenu de la
         table `indicateurs`. Exécute d'abord les règles métier si aucun contrôle n'a tourné sur la base.
-        Codes de sortie : 0 indicateurs calculés, 2 échec."""
+        Codes de sortie : 0 indicateurs calculés, 2 échec ou base utilisée par une autre exécution (verrou)."""
         import duckdb
         from rich.console import Console
 
@@ -85,23 +88,24 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         console = Console()
         if not db.is_file():
             raise _fail(f"base introuvable : {db} ; chargez d'abord un export avec `lsu-analytics load EXPORT --db {db}`.")
-        try:
-            con = duckdb.connect(str(db))
-            con.execute("SET enable_progress_bar = false")  # l'affichage est celui de rich
-        except duckdb.Error as e:
-            raise _fail(f"impossible d'ouvrir la base {db} ({e}) ; vérifiez que c'est une base DuckDB et "
-                        "qu'aucun autre programme ne l'a ouverte en écriture.")
-        try:
-            _run_rules_if_needed(con, console)
-            with console.status("Calcul des indicateurs…"):
-                run = compute_indicateurs(con, seuil_secret=seuil_secret)
-        except IndicateursError as e:
-            raise _fail(str(e))
-        except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
-            raise _fail(f"le calcul a échoué sur {db} ({type(e).__name__} : {e}) ; la table `indicateurs` "
-                        "est restée telle qu'elle était. Vérifiez que la base a été chargée par `lsu-analytics load`.")
-        finally:
-            con.close()
+        with database_lock(db, attendre):
+            try:
+                con = duckdb.connect(str(db))
+                con.execute("SET enable_progress_bar = false")  # l'affichage est celui de rich
+            except duckdb.Error as e:
+                raise _fail(f"impossible d'ouvrir la base {db} ({e}) ; vérifiez que c'est une base DuckDB et "
+                            "qu'aucun autre programme ne l'a ouverte en écriture.")
+            try:
+                _run_rules_if_needed(con, console)
+                with console.status("Calcul des indicateurs…"):
+                    run = compute_indicateurs(con, seuil_secret=seuil_secret)
+            except IndicateursError as e:
+                raise _fail(str(e))
+            except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
+                raise _fail(f"le calcul a échoué sur {db} ({type(e).__name__} : {e}) ; la table `indicateurs` est "
+                            "restée telle qu'elle était. Vérifiez que la base a été chargée par `lsu-analytics load`.")
+            finally:
+                con.close()
         console.print(_summary_table(run, f"Indicateurs LSU, millésime {run.millesime}"))
         console.print(f"{_nombre(run.lignes)} ligne(s) écrite(s) dans `indicateurs`, dont "
                       f"{_nombre(run.lignes_masquees)} masquée(s) par le secret statistique (1 à {run.seuil_secret} "

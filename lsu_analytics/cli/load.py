@@ -11,6 +11,8 @@ from rich.table import Table as RichTable
 
 from lsu_analytics.load import MOTIFS, LoadError, LoadResult, load_export
 
+from .db_lock import attendre_option, database_lock
+
 
 def _n(value: float) -> str:
     return f"{value:,.0f}".replace(",", " ")
@@ -40,8 +42,17 @@ def _summary(console: Console, r: LoadResult) -> None:
 def load(
     export: Path = typer.Argument(..., help="Dossier de l'export ou archive .zip (avec manifest.json)."),
     db: Path = typer.Option(..., "--db", help="Base DuckDB à créer ou remplacer (remplacée seulement si tout réussit)."),
+    attendre: float = attendre_option(),
 ) -> None:
-    """Charger un export LSU dans une base DuckDB : chaque ligne est chargée ou rejetée avec son motif."""
+    """Charger un export LSU dans une base DuckDB : chaque ligne est chargée ou rejetée avec son motif.
+
+    Codes de sortie : 0 export chargé ; 2 échec ou base utilisée par une autre exécution (verrou).
+    """
+    with database_lock(db, attendre, creates=True):
+        _load(export, db)
+
+
+def _load(export: Path, db: Path) -> None:
     console = Console()
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -37,8 +37,9 @@ def run(
     fichier: Path = typer.Argument(..., help="Le fichier YAML du pipeline, ex. pipelines/hebdomadaire.yaml."),
     sortie: Path = typer.Option(None, "--sortie", help="Dossier de sortie (remplace « sortie » du YAML)."),
     attendre: float = typer.Option(None, "--attendre", min=0,
-                                   help="Si un autre pipeline utilise la base, attendre au plus ce nombre de "
-                                        "secondes (défaut : « verrou: attente_s » du YAML, sinon refuser)."),
+                                   help="Si une autre exécution (pipeline, load, check, indicateurs) utilise la "
+                                        "base, attendre au plus ce nombre de secondes (défaut : « verrou: "
+                                        "attente_s » du YAML, sinon refuser)."),
     parallelisme: int = typer.Option(None, "--parallelisme", min=1,
                                      help="Rapports rendus en même temps (plafonné au nombre de cœurs)."),
 ) -> None:

@@ -1,4 +1,7 @@
-"""One run at a time per database: an advisory `fcntl.flock` on `<db>.lock`."""
+"""One run at a time per database: an advisory `fcntl.flock` on `<db>.lock`.
+
+Taken by pipeline runs and by the commands that write a database (`load`, `check`, `indicateurs`), in
+their CLI layer: the functions they call never take it, so a pipeline holding it can call them."""
 from __future__ import annotations
 
 import fcntl
@@ -34,11 +37,12 @@ class DatabaseLock:
                 if time.monotonic() >= deadline:
                     holder = self._holder()
                     os.close(fd)
-                    waited = f" après {self.wait_s:g} s d'attente" if self.wait_s else ""
+                    waited = f", encore après {self.wait_s:g} s d'attente" if self.wait_s else ""
                     raise LockBusyError(
-                        f"la base {str(self.path)[:-5]} est utilisée par un autre pipeline{holder}{waited} "
-                        f"(verrou {self.path}). Relancez plus tard, ou attendez qu'elle se libère avec "
-                        "--attendre SECONDES (ou « verrou: attente_s: » dans le pipeline).") from None
+                        f"la base {str(self.path)[:-5]} est utilisée par une autre exécution de lsu-analytics "
+                        f"(pipeline, load, check ou indicateurs{holder}){waited} (verrou {self.path}). "
+                        "Relancez plus tard, ou attendez qu'elle se libère avec --attendre SECONDES "
+                        "(ou « verrou: attente_s: » dans le pipeline).") from None
                 time.sleep(min(self.poll_s, max(0.0, deadline - time.monotonic())))
         # Who holds it, for the message the next run will print (the lock is the flock, not this text).
         os.ftruncate(fd, 0)
@@ -50,7 +54,7 @@ class DatabaseLock:
     def _holder(self) -> str:
         try:
             info = json.loads(self.path.read_text() or "{}")
-            return f" (processus {info['pid']}, depuis {info['depuis']})"
+            return f" : processus {info['pid']}, depuis {info['depuis']}"
         except (OSError, ValueError, KeyError):
             return ""
 

@@ -61,7 +61,7 @@ def test_second_run_refuses_then_one_that_waits_succeeds(write_pipeline, tmp_pat
 
     out_refused, err_refused = refused.communicate(timeout=60)
     assert refused.returncode == 2, err_refused
-    assert "utilisée par un autre pipeline" in err_refused
+    assert "utilisée par une autre exécution de lsu-analytics" in err_refused
     assert f"processus {first.pid}" in err_refused and "--attendre" in err_refused
     assert refused.returncode == 2 and first.poll() is None  # refused while the first still ran
 

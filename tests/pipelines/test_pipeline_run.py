@@ -319,5 +319,5 @@ def test_cli_run_refuses_a_locked_database_with_exit_code_2(write_pipeline, tmp_
     with DatabaseLock(tmp_path / "base" / "lsu.duckdb"):
         result = CliRunner().invoke(app, ["pipeline", "run", str(path), "--attendre", "1"])
     assert result.exit_code == 2
-    assert "utilisée par un autre pipeline" in result.output and "après 1 s d'attente" in result.output
+    assert "utilisée par une autre exécution de lsu-analytics" in result.output and "après 1 s d'attente" in result.output
     assert not (tmp_path / "runs").exists()
