@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-REGLES_SQL = Path(__file__).resolve().parents[2] / "expectations" / "regles"
+from lsu_analytics.resources import project_dir
+
+REGLES_SQL = project_dir("expectations", "regles", env="LSU_REGLES_DIR")
 _ID_HEADER = re.compile(r"^--\s*id:\s*(\S+)\s*$", re.MULTILINE)
 
 

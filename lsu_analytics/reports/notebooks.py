@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-# repo/notebooks, found from the package (editable install or source checkout).
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+from lsu_analytics.resources import project_dir
+
+# notebooks/ of the repository, or of the installed data (resources.py).
+NOTEBOOKS_DIR = project_dir("notebooks")
 
 NIVEAUX_PERIMETRE = ("national", "academie", "departement", "circonscription", "etablissement")
 SEVERITES = ("critique", "majeure", "mineure", "info")  # most severe first

@@ -13,15 +13,16 @@ The body is one SELECT returning exactly the columns of `anomalies`.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lsu_analytics.resources import project_dir
+
 from .errors import RulesError
 
-# expectations/ lives at the repository root, beside the package (editable install).
-RULES_DIR = Path(os.environ.get("LSU_REGLES_DIR", Path(__file__).resolve().parents[2] / "expectations" / "regles"))
+# expectations/regles/ of the repository, or of the installed data (resources.py); LSU_REGLES_DIR wins.
+RULES_DIR = project_dir("expectations", "regles", env="LSU_REGLES_DIR")
 
 SEVERITES = ("critique", "majeure", "mineure", "info")
 HEADER_KEYS = ("id", "severite", "titre", "entite", "remediation", "seuils")
@@ -88,8 +89,9 @@ def load_catalog(directory: Path | None = None) -> list[Rule]:
     directory = Path(directory or RULES_DIR)
     paths = sorted(directory.glob("*.sql"))
     if not paths:
-        raise RulesError(f"aucune règle trouvée dans {directory} : vérifier que le dossier expectations/regles/ "
-                         "du dépôt est présent.")
+        raise RulesError(f"aucune règle trouvée dans {directory} : installer lsu-analytics depuis son dépôt "
+                         "(`make install`, ou `pip install .`), ou donner le dossier des règles dans la variable "
+                         "d'environnement LSU_REGLES_DIR.")
     rules = [parse_rule(p) for p in paths]
     order = {family: i for i, family in enumerate(FAMILY_ORDER)}
     return sorted(rules, key=lambda r: (order.get(r.id.split("-")[0], len(order)), r.id))
