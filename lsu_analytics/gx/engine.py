@@ -125,6 +125,9 @@ def connection_string(db: Path) -> str:
     return f"duckdb+{DRIVER}:///{Path(db).resolve()}"
 
 
-def engine_kwargs(read_only: bool = True) -> dict:
-    """`create_engine` keyword arguments (GX's `add_sql(kwargs=...)`)."""
-    return {"connect_args": {"read_only": read_only}}
+def engine_kwargs(read_only: bool = True, threads: int | None = None) -> dict:
+    """`create_engine` keyword arguments (GX's `add_sql(kwargs=...)`); `threads`: DuckDB's, if given."""
+    connect_args: dict[str, Any] = {"read_only": read_only}
+    if threads:
+        connect_args["config"] = {"threads": threads}
+    return {"connect_args": connect_args}

@@ -118,7 +118,8 @@ def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = No
     if gx:
         validate, gx_note = _gx_validate()
         if validate is not None:
-            gx_result = validate(db, out, rule_ids=run.rule_ids, progress=progress)
+            # Two processes: GX's validation is single-threaded Python; `con` is closed, as split.py requires.
+            gx_result = validate(db, out, rule_ids=run.rule_ids, progress=progress, processes=2)
     return CheckResult(run=run, out=out, csv_path=csv_path, parquet_path=parquet_path, gx=gx_result,
                        gx_note=None if gx_result is not None else gx_note, duree_s=time.perf_counter() - start,
                        duree_sorties_s=duree_sorties, duree_gx_s=time.perf_counter() - t_gx)

@@ -78,14 +78,15 @@ def test_check_default_output_folder_is_beside_the_database(db_file, no_gx):
 def test_check_runs_the_gx_layer_when_present(db_file, tmp_path, monkeypatch):
     calls = []
 
-    def validate(db, out_dir, rule_ids=None, progress=None):
-        calls.append((db, out_dir, rule_ids))
+    def validate(db, out_dir, rule_ids=None, progress=None, processes=1):
+        calls.append((db, out_dir, rule_ids, processes))
         return type("GxResult", (), {"data_docs_index": out_dir / "data_docs" / "index.html"})()
 
     monkeypatch.setattr(command_module, "_gx_validate", lambda: (validate, None))
     result = check(db_file, tmp_path / "out", rule_ids=["PER-01", "SEL-01"])
     # GX gets the database once the rules are stored, and the rules that ran (it reads `anomalies`).
-    assert calls == [(db_file, tmp_path / "out", ["PER-01", "SEL-01"])]
+    # Two processes: the check's own connection is closed by then.
+    assert calls == [(db_file, tmp_path / "out", ["PER-01", "SEL-01"], 2)]
     assert result.data_docs_index == tmp_path / "out" / "data_docs" / "index.html"
 
 
