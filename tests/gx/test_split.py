@@ -1,9 +1,12 @@
 """GX's suites validated in two processes give what one process gives, Data Docs included."""
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
-from lsu_analytics.gx import GxError, run, split, validate
+from lsu_analytics.gx import run, split, validate
 from lsu_analytics.gx.contract_suites import build_suites
 
 pytestmark = pytest.mark.skipif(not split.available(), reason="fork indisponible")
@@ -40,17 +43,38 @@ def test_split_balances_the_suites_and_keeps_the_last_one_in_the_parent():
     assert ("acquis" in names) != ("modifications" in names)  # the two largest on different sides
 
 
-def test_a_failure_in_the_second_process_is_an_error_in_french(synthetic_run, tmp_path, monkeypatch):
-    db, *_ = synthetic_run
-    child, _ = split.split_plan(run._plan([], run._table_sizes(db)), run._table_sizes(db))
-    victim = child[0][0].name
+def _fail_in_child(monkeypatch, db, behaviour):
+    """Make the forked child fail (behaviour) on its first suite; the parent stays sound."""
+    sizes = run._table_sizes(db)
+    child, _ = split.split_plan(run._plan([], sizes), sizes)
+    victim, parent_pid = child[0][0].name, os.getpid()
     original = run._run_suite
 
-    def failing(context, source, suite, table, result_format):
-        if suite.name == victim:
-            raise RuntimeError("panne simulée")
+    def sometimes_failing(context, source, suite, table, result_format):
+        if suite.name == victim and os.getpid() != parent_pid:
+            behaviour()
         return original(context, source, suite, table, result_format)
 
-    monkeypatch.setattr(run, "_run_suite", failing)  # inherited by the forked child
-    with pytest.raises(GxError, match="second processus.*panne simulée"):
-        validate(db, tmp_path, rules=[], processes=2)
+    monkeypatch.setattr(run, "_run_suite", sometimes_failing)  # inherited by the forked child
+
+
+def _crash():
+    raise RuntimeError("panne simulée")
+
+
+def _hang():
+    time.sleep(3600)  # as a fork that inherited a thread pool without its threads
+
+
+@pytest.mark.parametrize("behaviour", [_crash, _hang, lambda: os._exit(3)], ids=["erreur", "silence", "mort"])
+def test_when_the_second_process_fails_its_suites_are_validated_here(synthetic_run, tmp_path, monkeypatch,
+                                                                     behaviour, caplog):
+    db, reference, *_ = synthetic_run
+    monkeypatch.setattr(split, "WAIT_MIN_S", 2.0)
+    monkeypatch.setattr(split, "WAIT_FACTOR", 0.0)
+    _fail_in_child(monkeypatch, db, behaviour)
+    result = validate(db, tmp_path, processes=2)
+    assert _outcomes(result) == _outcomes(reference)
+    for suite in result.suites:
+        assert list((result.data_docs_index.parent / "validations" / suite.name).rglob("*.html")), suite.name
+    assert "validées dans le processus principal" in caplog.text
