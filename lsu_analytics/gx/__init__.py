@@ -1,11 +1,10 @@
 """Great Expectations layer: suites from the contract and the rules, exact DuckDB engine, Data Docs.
 
-Importing this package does not import great_expectations (~2.5 s, see lean_import.py): `preload()` starts that
-import in the background (call it before the rules' SQL), `validate()` waits for it.
+Importing this package does not import great_expectations (~2.5 s, see lean_import.py): `validate()`
+does, or a worker process (worker.py) that `check` starts before its rules.
 """
 import importlib.util as _util
 
-from .background import preload
 from .result import ExpectationOutcome, GxError, GxResult, SuiteOutcome
 
 
@@ -22,13 +21,11 @@ def _require_great_expectations() -> None:
 
 _require_great_expectations()
 
-__all__ = ["ExpectationOutcome", "GxError", "GxResult", "SuiteOutcome", "build_suites", "preload", "validate"]
+__all__ = ["ExpectationOutcome", "GxError", "GxResult", "SuiteOutcome", "build_suites", "validate"]
 
 
 def validate(*args, **kwargs) -> GxResult:
-    """lsu_analytics.gx.run.validate, once a background `preload()` (if any) has ended."""
-    from .background import wait
-    wait()
+    """lsu_analytics.gx.run.validate (imports great_expectations)."""
     from .run import validate as run_validate
     return run_validate(*args, **kwargs)
 

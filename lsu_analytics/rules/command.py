@@ -57,15 +57,17 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _gx_preload() -> None:
+def _gx_worker():
+    """A GX worker process, importing GX from now on (lsu_analytics/gx/worker.py); None without GX."""
     try:
-        importlib.import_module("lsu_analytics.gx").preload()
-    except ImportError:
-        pass  # _gx_validate() explains that the GX layer is unavailable
+        importlib.import_module("lsu_analytics.gx")  # light: fails at once if GX is not installed
+        return importlib.import_module("lsu_analytics.gx.worker").GxWorker()
+    except (ImportError, OSError):
+        return None  # _gx_validate() says why GX is unavailable, or validates in this process
 
 
-def _gx_validate():
-    """lsu_analytics.gx.validate if the GX layer is installed, else (None, reason).
+def _gx_validate(worker=None):
+    """The GX layer's validate (in `worker` if there is one) if GX is installed, else (None, reason).
 
     A GxError (French message for the user) becomes a RulesError, so the CLI prints it as is.
     """
@@ -73,7 +75,7 @@ def _gx_validate():
         gx = importlib.import_module("lsu_analytics.gx")
     except ImportError as e:
         return None, f"couche Great Expectations indisponible ({e})"
-    validate = getattr(gx, "validate", None)
+    validate = worker.validate if worker is not None else getattr(gx, "validate", None)
     if validate is None:
         return None, "couche Great Expectations indisponible (lsu_analytics.gx.validate absent)"
     gx_error = getattr(gx, "GxError", None)
@@ -100,26 +102,30 @@ def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = No
     start = time.perf_counter()
     db = Path(db)
     out = Path(out) if out is not None else default_out(db)
-    if gx:
-        _gx_preload()  # imports Great Expectations (~2.5 s) while DuckDB runs the rules
-    con = _connect(db)
+    # GX's import (~2.5 s) runs in its own process while DuckDB runs the rules here.
+    worker = _gx_worker() if gx else None
     try:
-        run = run_rules(con, rule_ids=rule_ids, seuils=seuils, progress=progress)
-        t_out = time.perf_counter()
+        con = _connect(db)
         try:
-            csv_path, parquet_path = write_outputs(con, [r.rule for r in run.results], out)
-        except OSError as e:
-            raise RulesError(f"impossible d'écrire les sorties dans {out} ({e}) ; vérifier le dossier --out.") from None
-        duree_sorties = time.perf_counter() - t_out
+            run = run_rules(con, rule_ids=rule_ids, seuils=seuils, progress=progress)
+            t_out = time.perf_counter()
+            try:
+                csv_path, parquet_path = write_outputs(con, [r.rule for r in run.results], out)
+            except OSError as e:
+                raise RulesError(f"impossible d'écrire les sorties dans {out} ({e}) ; vérifier le dossier --out.") from None
+            duree_sorties = time.perf_counter() - t_out
+        finally:
+            con.close()  # GX opens the database itself
+        gx_result, gx_note = None, "couche Great Expectations non demandée"
+        t_gx = time.perf_counter()
+        if gx:
+            validate, gx_note = _gx_validate(worker)
+            if validate is not None:
+                # Two processes for the suites: GX's validation is single-threaded Python (gx/split.py).
+                gx_result = validate(db, out, rule_ids=run.rule_ids, progress=progress, processes=2)
     finally:
-        con.close()  # GX opens the database itself
-    gx_result, gx_note = None, "couche Great Expectations non demandée"
-    t_gx = time.perf_counter()
-    if gx:
-        validate, gx_note = _gx_validate()
-        if validate is not None:
-            # Two processes: GX's validation is single-threaded Python; `con` is closed, as split.py requires.
-            gx_result = validate(db, out, rule_ids=run.rule_ids, progress=progress, processes=2)
+        if worker is not None:
+            worker.close()
     return CheckResult(run=run, out=out, csv_path=csv_path, parquet_path=parquet_path, gx=gx_result,
                        gx_note=None if gx_result is not None else gx_note, duree_s=time.perf_counter() - start,
                        duree_sorties_s=duree_sorties, duree_gx_s=time.perf_counter() - t_gx)

@@ -44,7 +44,8 @@ def db(export, tmp_path, monkeypatch) -> Path:
     """A database loaded by `lsu-analytics load`; `check` runs without its (slow) GX layer, tested elsewhere."""
     from lsu_analytics.rules import command as rules_command
 
-    monkeypatch.setattr(rules_command, "_gx_validate", lambda: (None, "désactivée pour ce test"))
+    monkeypatch.setattr(rules_command, "_gx_worker", lambda: None)
+    monkeypatch.setattr(rules_command, "_gx_validate", lambda worker=None: (None, "désactivée pour ce test"))
     path = tmp_path / "base" / "lsu.duckdb"
     result = runner.invoke(app, ["load", str(export), "--db", str(path)])
     assert result.exit_code == 0, result.output

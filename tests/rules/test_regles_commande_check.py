@@ -34,7 +34,8 @@ def db_file(world):
 @pytest.fixture
 def no_gx(monkeypatch):
     """The GX layer is slow and tested by its own suite; these tests check what `check` itself writes."""
-    monkeypatch.setattr(command_module, "_gx_validate", lambda: (None, "désactivée pour ce test"))
+    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)
+    monkeypatch.setattr(command_module, "_gx_validate", lambda worker=None: (None, "désactivée pour ce test"))
 
 
 def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
@@ -82,7 +83,8 @@ def test_check_runs_the_gx_layer_when_present(db_file, tmp_path, monkeypatch):
         calls.append((db, out_dir, rule_ids, processes))
         return type("GxResult", (), {"data_docs_index": out_dir / "data_docs" / "index.html"})()
 
-    monkeypatch.setattr(command_module, "_gx_validate", lambda: (validate, None))
+    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)
+    monkeypatch.setattr(command_module, "_gx_validate", lambda worker=None: (validate, None))
     result = check(db_file, tmp_path / "out", rule_ids=["PER-01", "SEL-01"])
     # GX gets the database once the rules are stored, and the rules that ran (it reads `anomalies`).
     # Two processes: the check's own connection is closed by then.
@@ -150,7 +152,8 @@ def test_cli_unexpected_failure_exits_2_without_traceback(db_file, tmp_path, mon
     def boom(*a, **k):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(command_module, "_gx_validate", lambda: (boom, None))
+    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)
+    monkeypatch.setattr(command_module, "_gx_validate", lambda worker=None: (boom, None))
     res = _cli("--db", db_file, "--out", tmp_path / "out")
     assert res.exit_code == 2
     assert "les contrôles ont échoué (RuntimeError : panne simulée)" in res.output
@@ -175,6 +178,7 @@ def test_cli_gx_error_is_reported_in_french(db_file, tmp_path, monkeypatch):
         raise gx.GxError("Data Docs impossibles à écrire dans /lecture-seule : choisir un autre --out.")
 
     monkeypatch.setattr(gx, "validate", failing_validate)
+    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)  # GX in this process: the patch applies
     res = _cli("--db", db_file, "--out", tmp_path / "out")
     assert res.exit_code == 2
     assert ("Erreur : couche Great Expectations : Data Docs impossibles à écrire dans /lecture-seule : "
