@@ -2,10 +2,11 @@
 
 Every module of this package that needs GX imports this one first. At import time
 GX also imports, for features this project does not use:
-- altair (charts of ExpectColumnKlDivergenceToBeLessThan) and scipy.stats
-  (distribution expectations): about 1.2 s. They are deferred with the standard
-  library's `importlib.util.LazyLoader`: the module object exists at once and
-  its code runs on first attribute access, so whoever uses them still gets them;
+- altair (charts of ExpectColumnKlDivergenceToBeLessThan), scipy.stats
+  (distribution expectations) and jsonschema (JSON-schema expectations): about
+  1.4 s. They are deferred with the standard library's `importlib.util.LazyLoader`:
+  the module object exists at once and its code runs on first attribute access,
+  so whoever uses them still gets them;
 - rfc3987_syntax, which jsonschema (imported by altair) compiles into an IRI
   grammar at its own import when the package is installed (JupyterLab's event
   schemas pull it in): 1.5 s. It is marked absent, jsonschema then skips the
@@ -22,7 +23,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-DEFERRED = ("altair", "scipy.stats")
+DEFERRED = ("altair", "scipy.stats", "jsonschema")
 SKIPPED = ("rfc3987_syntax",)
 
 _lock = threading.Lock()
