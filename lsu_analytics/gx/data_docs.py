@@ -28,6 +28,8 @@ _REMOTE_TAGS = re.compile(
 )
 # GX links its static files with a wrong depth from the results pages: recompute it.
 _STATIC_LINK = re.compile(r"(?<=\")(?:\.\./)*static/")
+# A link to a page of the site (e.g. the suite pages, not built: run.py) whose target is absent.
+_PAGE_LINK = re.compile(r'<a href="([^"#:]+\.html)"\s*>([^<]*)</a>')
 
 
 def make_autonomous(docs_dir: Path, suites: Sequence[SuiteOutcome]) -> Path:
@@ -41,6 +43,7 @@ def make_autonomous(docs_dir: Path, suites: Sequence[SuiteOutcome]) -> Path:
         text = _REMOTE_TAGS.sub("", page.read_text(encoding="utf-8"))
         text = _STATIC_LINK.sub("../" * depth + "static/", text)
         text = text.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+        text = _PAGE_LINK.sub(lambda m: m[0] if (page.parent / m[1]).exists() else m[2], text)
         page.write_text(text, encoding="utf-8")
     index = docs_dir / "index.html"
     index.write_text(index_page(docs_dir, suites), encoding="utf-8")
@@ -63,8 +66,6 @@ def _row(docs_dir: Path, suite: SuiteOutcome) -> str:
     links = []
     for page in sorted((docs_dir / "validations" / suite.name).rglob("*.html")):
         links.append(f'<a href="{html.escape(page.relative_to(docs_dir).as_posix())}">résultats</a>')
-    if (docs_dir / "expectations" / f"{suite.name}.html").exists():
-        links.append(f'<a href="expectations/{html.escape(suite.name)}.html">attentes</a>')
     status = '<span class="lsu-ok">réussie</span>' if suite.success else '<span class="lsu-ko">en échec</span>'
     return (f"<tr><td>{html.escape(suite.name)}</td><td>{html.escape(suite.table)}</td><td>{status}</td>"
             f"<td>{len(failed)} / {len(suite.expectations)}</td><td>{defects}</td><td>{' · '.join(links)}</td></tr>")

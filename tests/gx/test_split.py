@@ -25,7 +25,6 @@ def test_two_processes_give_the_same_outcomes_and_every_page(synthetic_run, tmp_
     docs = result.data_docs_index.parent
     for suite in result.suites:
         assert list((docs / "validations" / suite.name).rglob("*.html")), suite.name
-        assert (docs / "expectations" / f"{suite.name}.html").is_file(), suite.name
     assert not docs.with_name("data_docs.partie").exists()
     index = result.data_docs_index.read_text(encoding="utf-8")
     assert index.count(">résultats</a>") == len(result.suites)
