@@ -19,14 +19,11 @@ from __future__ import annotations
 import importlib.abc
 import importlib.util
 import sys
-import threading
 from contextlib import contextmanager
 from typing import Iterator
 
 DEFERRED = ("altair", "scipy.stats", "jsonschema")
 SKIPPED = ("rfc3987_syntax",)
-
-_lock = threading.Lock()
 
 
 class _DeferringFinder(importlib.abc.MetaPathFinder):
@@ -53,19 +50,18 @@ class _DeferringFinder(importlib.abc.MetaPathFinder):
 @contextmanager
 def deferred_imports(deferred: tuple[str, ...] = DEFERRED, skipped: tuple[str, ...] = SKIPPED) -> Iterator[None]:
     """While in the block, `deferred` modules import lazily and `skipped` ones are absent."""
-    with _lock:
+    for name in skipped:
+        if name not in sys.modules and "jsonschema" not in sys.modules:
+            sys.modules[name] = None  # ImportError on import: jsonschema treats it as not installed
+    finder = _DeferringFinder(tuple(n for n in deferred if n not in sys.modules))
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
         for name in skipped:
-            if name not in sys.modules and "jsonschema" not in sys.modules:
-                sys.modules[name] = None  # ImportError on import: jsonschema treats it as not installed
-        finder = _DeferringFinder(tuple(n for n in deferred if n not in sys.modules))
-        sys.meta_path.insert(0, finder)
-        try:
-            yield
-        finally:
-            sys.meta_path.remove(finder)
-            for name in skipped:
-                if name in sys.modules and sys.modules[name] is None:
-                    del sys.modules[name]  # a later, explicit import of it works again
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]  # a later, explicit import of it works again
 
 
 with deferred_imports():
