@@ -102,11 +102,13 @@ def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = No
     start = time.perf_counter()
     db = Path(db)
     out = Path(out) if out is not None else default_out(db)
-    # GX's import (~2.5 s) runs in its own process while DuckDB runs the rules here.
-    worker = _gx_worker() if gx else None
+    worker = None
     try:
         con = _connect(db)
         try:
+            # Once the database is open (no process for nothing): GX's import (~2.5 s) runs in its own
+            # process while DuckDB runs the rules here.
+            worker = _gx_worker() if gx else None
             run = run_rules(con, rule_ids=rule_ids, seuils=seuils, progress=progress)
             t_out = time.perf_counter()
             try:
