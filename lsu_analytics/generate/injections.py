@@ -9,6 +9,7 @@ INJECTION_FILES: tuple[str, ...] = (
     "inj_historique.sql",
     "inj_bilans.sql",
     "inj_eleves.sql",
+    "inj_transferts.sql",
     "inj_consultations.sql",
     "inj_classes.sql",
     "inj_periodes.sql",

@@ -94,6 +94,8 @@ EXPLICATIONS_REGLES = {
               "autorisation écrite valable (DASEN au 1er degré, chef d'établissement au 2d, référence SESAM).",
     "TRF-01": "Un élève a changé d'académie et son livret (bilans, attestations) est resté dans l'académie "
               "d'origine faute de transfert inter-académique.",
+    "TRF-02": "Un élève a quitté une académie il y a plus d'un an et son livret y est resté : aucun transfert "
+              "inter-académique n'a été fait depuis cette académie.",
     "VIS-01": "Un enseignant a consulté le bilan périodique d'un niveau que la règle de visibilité de LSU ne "
               "lui permet pas de voir depuis le niveau de sa classe.",
     "VIS-02": "Une consultation sur le service en ligne a été faite par un compte responsable qui n'était pas "

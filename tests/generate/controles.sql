@@ -100,6 +100,32 @@ WHERE cur.rn = 1
   AND NOT EXISTS (SELECT 1 FROM transferts t WHERE t.eleve_id = cur.eleve_id
                   AND t.academie_origine = prev.academie AND t.academie_accueil = cur.academie)
 UNION ALL
+SELECT 'TRF-02', cur.uai, getvariable('c'), cur.eleve_id, NULL, old.academie
+FROM (
+    SELECT i.eleve_id, i.uai, row_number() OVER (PARTITION BY i.eleve_id ORDER BY i.date_entree DESC, i.uai DESC) AS rn
+    FROM inscriptions i JOIN etablissements e ON e.uai = i.uai WHERE i.millesime = getvariable('c')
+) cur
+JOIN (
+    SELECT DISTINCT i.eleve_id, e.academie
+    FROM inscriptions i JOIN etablissements e ON e.uai = i.uai WHERE i.millesime < getvariable('c')
+) old ON old.eleve_id = cur.eleve_id
+LEFT JOIN (
+    -- académie de la dernière année antérieure (cas de TRF-01)
+    SELECT i.eleve_id, e.academie,
+           row_number() OVER (PARTITION BY i.eleve_id ORDER BY i.millesime DESC, i.date_entree DESC, i.uai DESC) AS rn
+    FROM inscriptions i JOIN etablissements e ON e.uai = i.uai WHERE i.millesime < getvariable('c')
+) last ON last.eleve_id = cur.eleve_id AND last.rn = 1
+WHERE cur.rn = 1
+  AND old.academie IS DISTINCT FROM last.academie
+  AND NOT EXISTS (SELECT 1 FROM inscriptions i JOIN etablissements e ON e.uai = i.uai
+                  WHERE i.eleve_id = cur.eleve_id AND i.millesime = getvariable('c') AND e.academie = old.academie)
+  AND EXISTS (
+      SELECT 1 FROM (SELECT eleve_id, uai FROM bilans_periodiques UNION ALL SELECT eleve_id, uai FROM bilans_cycle
+                     UNION ALL SELECT eleve_id, uai FROM attestations) r
+      JOIN etablissements ea ON ea.uai = r.uai
+      WHERE r.eleve_id = cur.eleve_id AND ea.academie = old.academie)
+  AND NOT EXISTS (SELECT 1 FROM transferts t WHERE t.eleve_id = cur.eleve_id AND t.academie_origine = old.academie)
+UNION ALL
 SELECT 'VIS-01', b.uai, b.millesime, co.eleve_id, co.classe_id_utilisateur, co.consultation_id
 FROM consultations co
 JOIN bilans_periodiques b ON b.bilan_id = co.objet_id

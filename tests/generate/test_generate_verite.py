@@ -22,7 +22,7 @@ def rule_ids() -> list[str]:
 
 def test_every_rule_injected_at_least_twice(small_export):
     ids = rule_ids()
-    assert len(ids) == 20
+    assert len(ids) == 21
     counts = Counter(r[0] for r in truth_anomalies(small_export))
     missing = {r: counts.get(r, 0) for r in ids if counts.get(r, 0) < 2}
     assert not missing, f"règles trop peu injectées : {missing}"
@@ -129,3 +129,28 @@ def test_small_exports_and_other_years(tmp_path, pupils, seed, millesime):
         assert detect_anomalies(con) == expected
     finally:
         con.close()
+
+
+def test_trf02_near_misses_are_injected(small_export, small_db):
+    """Old moves the truth must NOT list: transfer from A to another academy, current enrolment in A."""
+    small_db.execute("""
+        CREATE OR REPLACE TEMP TABLE anciennes AS
+        SELECT DISTINCT i.eleve_id, e.academie
+        FROM inscriptions i JOIN etablissements e USING (uai)
+        WHERE i.millesime < getvariable('c')
+          AND i.millesime < (SELECT max(millesime) FROM inscriptions j
+                             WHERE j.eleve_id = i.eleve_id AND j.millesime < getvariable('c'))
+          AND e.academie <> (SELECT any_value(e2.academie) FROM inscriptions j JOIN etablissements e2 USING (uai)
+                             WHERE j.eleve_id = i.eleve_id AND j.millesime = getvariable('c') - 1)""")
+    vers_autre = {r for r in small_db.execute("""
+        SELECT a.eleve_id, a.academie FROM anciennes a JOIN transferts t
+          ON t.eleve_id = a.eleve_id AND t.academie_origine = a.academie AND t.academie_accueil = '27'""").fetchall()}
+    retour = {r for r in small_db.execute("""
+        SELECT a.eleve_id, a.academie FROM anciennes a
+        WHERE EXISTS (SELECT 1 FROM inscriptions i JOIN etablissements e USING (uai)
+                      WHERE i.eleve_id = a.eleve_id AND i.millesime = getvariable('c') AND e.academie = a.academie)
+          AND NOT EXISTS (SELECT 1 FROM transferts t WHERE t.eleve_id = a.eleve_id AND t.academie_origine = a.academie)
+        """).fetchall()}
+    assert vers_autre and retour
+    trf02 = {(a[4], a[6]) for a in truth_anomalies(small_export) if a[0] == "TRF-02"}
+    assert len(trf02) >= 2 and not (vers_autre | retour) & trf02

@@ -1,4 +1,4 @@
-"""TRF-01 (inter-academy transfer), VIS-01, VIS-02 (visibility), SEL-01 (online service in 2D)."""
+"""TRF-01, TRF-02 (inter-academy transfer), VIS-01, VIS-02 (visibility), SEL-01 (online service in 2D)."""
 from __future__ import annotations
 
 import pytest
@@ -71,6 +71,70 @@ def test_trf01_latest_enrolment_of_year_c_gives_the_uai(demenagement):
     demenagement.classe("C25B", uai="0690002D", millesime=2025, niveau="CM1")
     demenagement.inscription("E1", "C25B", uai="0690002D", millesime=2025, date_entree="2026-01-05")
     assert demenagement.anomalies("TRF-01") == [("TRF-01", "majeure", "0690002D", "10", 2025, "E1", None, None)]
+
+
+# --- TRF-02 ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def ancien_demenagement(demenagement):
+    """E1: 2023 in academy 08 (report there), 2024 and 2025 in academy 10: an old move, not TRF-01's."""
+    w = demenagement
+    w.classe("C23", uai=ECOLE, millesime=2023, niveau="CE1")
+    w.inscription("E1", "C23", uai=ECOLE, millesime=2023, date_entree="2023-09-04")
+    w.bilan("B23", classe_id="C23", millesime=2023, date_creation="2023-11-20 10:00:00")
+    w.db.con.execute("DELETE FROM inscriptions WHERE classe_id = 'C24'")
+    w.classe("C24L", uai=ECOLE_LYON, millesime=2024, niveau="CE2")
+    w.inscription("E1", "C24L", uai=ECOLE_LYON, millesime=2024, date_entree="2024-09-02")
+    return w
+
+
+ANOMALIE_TRF02 = ("TRF-02", "majeure", ECOLE_LYON, "10", 2025, "E1", None, "08")
+
+
+def test_trf02_old_move_without_transfer(ancien_demenagement):
+    assert ancien_demenagement.anomalies("TRF-02") == [ANOMALIE_TRF02]
+    assert ancien_demenagement.anomalies("TRF-01") == []
+    (detail,) = ancien_demenagement.details("TRF-02")
+    assert "académie 08" in detail and "2023-2024" in detail and "transfert" in detail
+
+
+def test_trf02_transfer_from_a_to_another_academy_clears_it(ancien_demenagement):
+    _transfert(ancien_demenagement, origine="08", accueil="27", date="2024-10-01 10:00:00")
+    assert ancien_demenagement.anomalies("TRF-02") == []
+
+
+def test_trf02_transfer_from_another_academy_does_not_count(ancien_demenagement):
+    _transfert(ancien_demenagement, origine="27", accueil="10", date="2024-10-01 10:00:00")
+    assert ancien_demenagement.anomalies("TRF-02") == [ANOMALIE_TRF02]
+
+
+def test_trf02_a_current_enrolment_in_a_clears_it(ancien_demenagement):
+    w = ancien_demenagement
+    w.classe("C25A", uai=ECOLE, millesime=2025, niveau="CM1")
+    w.inscription("E1", "C25A", uai=ECOLE, millesime=2025, date_entree="2025-09-01")  # before the one in 10
+    assert w.anomalies("TRF-02") == []
+
+
+def test_trf02_a_being_the_latest_earlier_year_is_trf01s_case(demenagement):
+    demenagement.bilan("B1", classe_id="C24", millesime=2024, date_creation="2024-11-20 10:00:00")
+    assert demenagement.anomalies("TRF-01") == [ANOMALIE_E1]
+    assert demenagement.anomalies("TRF-02") == []
+
+
+def test_trf02_no_livret_in_a(ancien_demenagement):
+    ancien_demenagement.db.con.execute("DELETE FROM bilans_periodiques WHERE bilan_id = 'B23'")
+    assert ancien_demenagement.anomalies("TRF-02") == []
+
+
+def test_trf02_one_row_per_academy_left(ancien_demenagement):
+    """2022 in academy 14 (attestation there), 2023 in 08, 2024-2025 in 10: two academies left behind."""
+    w = ancien_demenagement
+    w.etablissement("0350001A", academie="14")
+    w.classe("C22", uai="0350001A", millesime=2022, niveau="CP")
+    w.inscription("E1", "C22", uai="0350001A", millesime=2022, date_entree="2022-09-01")
+    w.attestation(uai="0350001A", millesime=2022)
+    _transfert(w, origine="08", accueil="10", date="2024-10-01 10:00:00")
+    assert w.anomalies("TRF-02") == [("TRF-02", "majeure", ECOLE_LYON, "10", 2025, "E1", None, "14")]
 
 
 # --- VIS-01 ---------------------------------------------------------------------------------------

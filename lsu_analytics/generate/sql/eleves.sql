@@ -10,12 +10,14 @@ WITH b AS (
            getvariable('c') - 1 + rndi('ym', k, 2) AS ym
     FROM range(getvariable('n_eleves')) r(k)
 )
--- Les 6 premiers élèves arrivent d'une autre académie en C (scolarisés en C-1) : TRF-01 a toujours des
--- candidats, même sur un petit export.
+-- Les 6 premiers élèves arrivent d'une autre académie en C (scolarisés en C-1), les 8 suivants en C-1
+-- (scolarisés en C-2) : TRF-01 et TRF-02 ont toujours des candidats, même sur un petit export.
 SELECT b.k, 'EL' || lpad(CAST(b.k AS VARCHAR), 9, '0') AS eleve_id,
-       CASE WHEN b.k < 6 THEN 1 + rndi('niv1', b.k, 8) ELSE b.lvl_c END AS lvl_c, b.e0,
-       CASE WHEN b.k < 6 THEN 'INTER' WHEN r_mv < 0.06 THEN 'INTRA' WHEN r_mv < 0.10 THEN 'INTER' END AS mouvement,
-       CASE WHEN b.k < 6 THEN getvariable('c') ELSE b.ym END AS ym, e.acad_rang AS acad0
+       CASE WHEN b.k < 6 THEN 1 + rndi('niv1', b.k, 8) WHEN b.k < 14 THEN 2 + rndi('niv2', b.k, 7) ELSE b.lvl_c END AS lvl_c,
+       b.e0,
+       CASE WHEN b.k < 14 THEN 'INTER' WHEN r_mv < 0.06 THEN 'INTRA' WHEN r_mv < 0.10 THEN 'INTER' END AS mouvement,
+       CASE WHEN b.k < 6 THEN getvariable('c') WHEN b.k < 14 THEN getvariable('c') - 1 ELSE b.ym END AS ym,
+       e.acad_rang AS acad0
 FROM b JOIN g_ecole e ON e.e_idx = b.e0;
 
 -- Nouvelle école des élèves qui déménagent (même académie, ou une autre académie).

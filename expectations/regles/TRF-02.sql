@@ -1,0 +1,85 @@
+-- id: TRF-02
+-- severite: majeure
+-- titre: Livret resté dans une académie quittée
+-- entite: (eleve_id, A) ; objet_id = A
+-- remediation: Le directeur ou chef d'établissement d'accueil doit effectuer le transfert inter-académique depuis l'académie quittée pour récupérer le livret de l'élève (possible l'année d'arrivée comme les années suivantes).
+-- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai, comme TRF-01) ;
+-- A = académie d'une inscription d'une année antérieure, ni académie d'une inscription de C, ni celle de la
+-- dernière année antérieure retenue par TRF-01 (ce cas est celui de TRF-01).
+WITH inscriptions_academie AS (
+    -- An enrolment at an unknown establishment has no academy (REF-01 reports it): not counted here.
+    SELECT i.eleve_id, i.uai, i.millesime, i.date_entree, e.academie
+    FROM inscriptions AS i
+    JOIN etablissements AS e ON e.uai = i.uai
+),
+courantes AS (
+    SELECT eleve_id,
+           first(struct_pack(uai, academie) ORDER BY date_entree DESC NULLS LAST, uai DESC NULLS LAST) AS arrivee,
+           list(DISTINCT academie) AS academies_c
+    FROM inscriptions_academie
+    WHERE millesime = getvariable('millesime_courant')
+    GROUP BY eleve_id
+),
+dernieres_annees AS (
+    SELECT eleve_id, max(millesime) AS millesime
+    FROM inscriptions
+    WHERE millesime < getvariable('millesime_courant')
+    GROUP BY eleve_id
+),
+depart_trf01 AS (
+    -- TRF-01's A: the academy of the latest enrolment of the latest earlier year.
+    SELECT ia.eleve_id,
+           first(ia.academie ORDER BY ia.date_entree DESC NULLS LAST, ia.uai DESC NULLS LAST) AS academie
+    FROM inscriptions_academie AS ia
+    JOIN dernieres_annees AS d ON d.eleve_id = ia.eleve_id AND d.millesime = ia.millesime
+    GROUP BY ia.eleve_id
+),
+quittees AS (
+    -- Academies of an earlier year, with the last such year (named in detail).
+    SELECT ia.eleve_id, ia.academie, max(ia.millesime) AS millesime_quitte
+    FROM inscriptions_academie AS ia
+    WHERE ia.millesime < getvariable('millesime_courant')
+    GROUP BY ia.eleve_id, ia.academie
+),
+candidats AS (
+    SELECT c.eleve_id, c.arrivee.uai AS uai, c.arrivee.academie AS academie_accueil,
+           q.academie AS academie_quittee, q.millesime_quitte
+    FROM courantes AS c
+    JOIN quittees AS q ON q.eleve_id = c.eleve_id
+    LEFT JOIN depart_trf01 AS d ON d.eleve_id = c.eleve_id
+    WHERE NOT list_contains(c.academies_c, q.academie)
+      AND q.academie IS DISTINCT FROM d.academie
+),
+livrets AS (
+    SELECT DISTINCT l.eleve_id, e.academie
+    FROM (
+        SELECT eleve_id, uai FROM bilans_periodiques
+        UNION ALL
+        SELECT eleve_id, uai FROM bilans_cycle
+        UNION ALL
+        SELECT eleve_id, uai FROM attestations
+    ) AS l
+    JOIN etablissements AS e ON e.uai = l.uai
+    WHERE l.eleve_id IN (SELECT eleve_id FROM candidats)
+)
+SELECT
+    'TRF-02' AS rule_id,
+    'majeure' AS severite,
+    ca.uai,
+    ca.academie_accueil AS academie,
+    getvariable('millesime_courant') AS millesime,
+    ca.eleve_id,
+    NULL AS classe_id,
+    ca.academie_quittee AS objet_id,
+    format('L''élève {} est inscrit en {}-{} dans l''académie {} (établissement {}) ; il était dans l''académie {} jusqu''en {}-{}, où il a un livret, et aucun transfert inter-académique n''a été fait depuis l''académie {} : son livret y est resté. L''établissement d''accueil doit effectuer le transfert dans LSU.',
+        ca.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1,
+        ca.academie_accueil, coalesce(ca.uai, 'inconnu'), ca.academie_quittee,
+        ca.millesime_quitte, ca.millesime_quitte + 1, ca.academie_quittee) AS detail
+FROM candidats AS ca
+JOIN livrets AS l ON l.eleve_id = ca.eleve_id AND l.academie = ca.academie_quittee
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM transferts AS t
+    WHERE t.eleve_id = ca.eleve_id
+      AND t.academie_origine = ca.academie_quittee
+)
