@@ -5,15 +5,14 @@ from pathlib import Path
 
 import typer
 
-from .db_lock import attendre_option, database_lock
+from lsu_analytics.contract.vocabulary import SEVERITES, Sortie
 
-SEVERITES = ("critique", "majeure", "mineure", "info")
-EXIT_OK, EXIT_FAILED, EXIT_ANOMALIES = 0, 2, 3
+from .db_lock import attendre_option, database_lock
 
 
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"Erreur : {message}", err=True)
-    return typer.Exit(EXIT_FAILED)
+    return typer.Exit(Sortie.IMPOSSIBLE)
 
 
 def parse_seuils(values: list[str]) -> dict[str, int]:
@@ -127,7 +126,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         print_check_result(out_console, result)
         if echec_si is not None and result.nb_at_least(echec_si) > 0:
             out_console.print(f"[red]{result.nb_at_least(echec_si)} anomalie(s) de sévérité {echec_si} ou plus grave.[/]")
-            raise typer.Exit(EXIT_ANOMALIES)
+            raise typer.Exit(Sortie.ANOMALIES)
 
     @bench_app.command("check")
     def bench_check(

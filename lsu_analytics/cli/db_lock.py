@@ -11,9 +11,9 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.contract.vocabulary import Sortie
 from lsu_analytics.pipelines.lock import DatabaseLock, LockBusyError
 
-EXIT_LOCKED = 2
 ATTENDRE_HELP = ("Si une autre exécution (pipeline, load, check, indicateurs) utilise la base, attendre au plus "
                  "ce nombre de secondes (défaut : 0, refuser tout de suite).")
 
@@ -42,7 +42,7 @@ def database_lock(db: Path, attendre: float, *, creates: bool = False) -> Iterat
     except LockBusyError as e:
         typer.echo(f"Erreur : {e}", err=True)
         typer.echo(f"La base {db} n'a pas été modifiée.", err=True)
-        raise typer.Exit(EXIT_LOCKED) from None
+        raise typer.Exit(Sortie.IMPOSSIBLE) from None
     try:
         yield lock
     finally:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.contract.vocabulary import Sortie
+
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("demo")
@@ -64,9 +66,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 console.print(f"{escape(r.libelle)} : {state}")
         except (LoadError, RulesError) as e:
             console.print(f"[red bold]Échec de la démonstration :[/] {escape(str(e))}")
-            raise typer.Exit(2)
+            raise typer.Exit(Sortie.IMPOSSIBLE)
         run.index = write_index(run, pupils, seed)
         console.rule("Terminé")
         console.print(f"Ouvrir [bold]{escape(str(run.index))}[/]")
         if any(r.erreur for r in run.rapports):
-            raise typer.Exit(1)
+            raise typer.Exit(Sortie.ECHEC)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.contract.vocabulary import Sortie
+
 
 def generate(
     pupils: int = typer.Option(..., "--pupils", help="Nombre d'élèves (lignes de eleves)."),
@@ -25,7 +27,7 @@ def generate(
                                  fmt=fmt, millesime=millesime)
     except ValueError as exc:
         typer.echo(f"Erreur : {exc}", err=True)
-        raise typer.Exit(code=2) from exc
+        raise typer.Exit(Sortie.IMPOSSIBLE) from exc
     typer.echo(f"Export de {pupils} élèves écrit dans {folder} en {time.perf_counter() - start:.1f} s "
                f"(manifest.json ; vérité terrain : verite_terrain.json).")
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import typer
 
-from .db_lock import attendre_option, database_lock
+from lsu_analytics.contract.vocabulary import Sortie
 
-EXIT_OK, EXIT_FAILED = 0, 2
+from .db_lock import attendre_option, database_lock
 
 FAMILLES_LIBELLES = {
     "effectif": "Effectifs (EFFECTIF)",
@@ -23,7 +23,7 @@ FAMILLES_LIBELLES = {
 
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"Erreur : {message}", err=True)
-    return typer.Exit(EXIT_FAILED)
+    return typer.Exit(Sortie.IMPOSSIBLE)
 
 
 def _nombre(n: int) -> str:

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from lsu_analytics.contract.vocabulary import Sortie
 from lsu_analytics.load import MOTIFS, LoadError, LoadResult, load_export
 
 from .db_lock import attendre_option, database_lock
@@ -66,11 +67,11 @@ def _load(export: Path, db: Path) -> None:
     except LoadError as e:
         console.print(f"[red bold]Échec du chargement :[/] {escape(str(e))}")
         console.print(f"La base {escape(str(db))} n'a pas été modifiée.")
-        raise typer.Exit(2)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
     except Exception as e:  # noqa: BLE001 (disk full, memory...: a French message, never a traceback)
         console.print(f"[red bold]Échec du chargement[/] (erreur inattendue) : {escape(str(e))}")
         console.print(f"La base {escape(str(db))} n'a pas été modifiée.")
-        raise typer.Exit(2)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
     _summary(console, result)
 
 
@@ -91,7 +92,7 @@ def bench_load(
             r = run_bench(pupils, seed, workdir, export, repetitions)
         except (RuntimeError, LoadError) as e:
             console.print(f"[red bold]Échec de la mesure :[/] {escape(str(e))}")
-            raise typer.Exit(2)
+            raise typer.Exit(Sortie.IMPOSSIBLE)
     gio = 1024 ** 3
     t = RichTable(title=f"Chargement de {_n(pupils)} élèves (graine {seed})", title_justify="left")
     t.add_column("Mesure")

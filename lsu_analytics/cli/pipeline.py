@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from lsu_analytics.pipelines import (EXIT_IMPOSSIBLE, PipelineImpossible, PipelineSpecError, load_pipeline_spec,
-                                     run_pipeline)
+from lsu_analytics.contract.vocabulary import Sortie
+from lsu_analytics.pipelines import PipelineImpossible, PipelineSpecError, load_pipeline_spec, run_pipeline
 from lsu_analytics.pipelines.precheck import precheck
 from lsu_analytics.pipelines.source import SourceError, resolve_source
 
@@ -29,7 +29,7 @@ def _spec_or_exit(fichier: Path):
         console.print(f"[red]Pipeline invalide[/] ({len(e.errors)} erreur(s)) :")
         for message in e.errors:
             console.print(f"  • {message}", markup=False)
-        raise typer.Exit(EXIT_IMPOSSIBLE) from None
+        raise typer.Exit(Sortie.IMPOSSIBLE) from None
 
 
 @pipeline_app.command("run")
@@ -56,7 +56,7 @@ def run(
         outcome = run_pipeline(spec, sortie=sortie, attente_s=attendre, parallelisme=parallelisme, console=console)
     except PipelineImpossible as e:
         console.print(f"[red]Pipeline impossible[/] : {e}", markup=True)
-        raise typer.Exit(EXIT_IMPOSSIBLE) from None
+        raise typer.Exit(Sortie.IMPOSSIBLE) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
     typer.echo(str(outcome.run_dir))
@@ -72,7 +72,7 @@ def check(fichier: Path = typer.Argument(..., help="Le fichier YAML du pipeline.
         source = resolve_source(spec.source, hash_files=False)
     except SourceError as e:
         _err().print(f"[red]Pipeline impossible[/] : {e}")
-        raise typer.Exit(EXIT_IMPOSSIBLE) from None
+        raise typer.Exit(Sortie.IMPOSSIBLE) from None
     console.print(f"Pipeline « {spec.nom} » ({fichier})")
     console.print(f"  Export : {source.path} ({source.selection})")
     console.print(f"  Base : {spec.base}   Sortie : {spec.sortie}")
@@ -87,7 +87,7 @@ def check(fichier: Path = typer.Argument(..., help="Le fichier YAML du pipeline.
         err.print(f"[red]Pipeline invalide[/] ({len(result.errors)} erreur(s)) :")
         for message in result.errors:
             err.print(f"  • {message}", markup=False)
-        raise typer.Exit(EXIT_IMPOSSIBLE)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
     console.print("[green]Pipeline valide.[/]")
 
 

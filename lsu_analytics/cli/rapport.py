@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-EXIT_PARAMS, EXIT_FAILED = 2, 1
+from lsu_analytics.contract.vocabulary import Sortie
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -40,9 +40,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             if isinstance(exc, ReportParamError) and notebook in NOTEBOOKS:
                 names = ", ".join(NOTEBOOKS[notebook].param_names)
                 typer.echo(f"Paramètres de {notebook} : {names}.", err=True)
-            raise typer.Exit(EXIT_PARAMS)
+            raise typer.Exit(Sortie.IMPOSSIBLE)
         except ReportError as exc:
             typer.echo(f"Erreur : {exc}", err=True)
-            raise typer.Exit(EXIT_FAILED)
+            raise typer.Exit(Sortie.ECHEC)
         typer.echo(f"Rapport : {result.html}")
         typer.echo(f"Notebook exécuté (audit) : {result.ipynb}")

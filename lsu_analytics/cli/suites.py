@@ -5,6 +5,8 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.contract.vocabulary import Sortie
+
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("suites")
@@ -21,7 +23,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         except OSError as e:
             typer.echo(f"Erreur : impossible d'écrire les suites dans {out} ({e}) ; vérifier le dossier --out.",
                        err=True)
-            raise typer.Exit(2) from None
+            raise typer.Exit(Sortie.IMPOSSIBLE) from None
         typer.echo(f"{len(written)} suites écrites dans {out} :")
         for path in written:
             typer.echo(f"  {path.name}")
@@ -40,7 +42,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             result = validate(db, out)
         except (GxError, RulesError) as e:
             typer.echo(f"Erreur : {e}", err=True)
-            raise typer.Exit(2) from None
+            raise typer.Exit(Sortie.IMPOSSIBLE) from None
         for suite in result.suites:
             typer.echo(f"{suite.name:<22} {suite.duration_s:7.2f} s  ({len(suite.expectations)} attentes)")
         suites_s = sum(s.duration_s for s in result.suites)

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lsu_analytics.contract.vocabulary import Sortie
 from lsu_analytics.xml import MAPPED_TABLES, ImportContent, XmlImportError, load_into, precheck, read_import
 from lsu_analytics.xml.bench import measure
 from lsu_analytics.xml.xsd import ENV_VAR, configured_xsd, load_schema
@@ -15,7 +16,7 @@ from lsu_analytics.xml.xsd import ENV_VAR, configured_xsd, load_schema
 MAX_ROWS_ALL = 500  # above this many bilans, only those LSU would refuse or warn about are listed
 
 # Exit codes (docs/choix.md): predicted LSU refusals do not fail the command, they are its answer.
-OK, INVALIDE, REFUSE = 0, 1, 2
+OK, INVALIDE, REFUSE = Sortie.OK, Sortie.ECHEC, Sortie.IMPOSSIBLE
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .tables import Column as C, Table
+from .vocabulary import NIVEAUX_PERIMETRE, SEVERITES
 
 REJETS = Table("rejets", "Lignes refusées au chargement, avec la raison.", (
     C("chargement_id", "text"),
@@ -41,7 +42,7 @@ MANIFESTE = Table("manifeste", "Le manifeste de l'export chargé (une ligne).", 
 
 ANOMALIES = Table("anomalies", "Une ligne par entité en infraction à une règle de rules.md.", (
     C("rule_id", "text"),
-    C("severite", "text", codes=("critique", "majeure", "mineure", "info")),
+    C("severite", "text", codes=SEVERITES),
     C("uai", "text"),
     C("academie", "text"),
     C("millesime", "int"),
@@ -53,7 +54,7 @@ ANOMALIES = Table("anomalies", "Une ligne par entité en infraction à une règl
 
 INDICATEURS = Table("indicateurs", "Indicateurs LSU par périmètre (indicators.md).", (
     C("millesime", "int"),
-    C("niveau_perimetre", "text", codes=("national", "academie", "departement", "circonscription", "etablissement")),
+    C("niveau_perimetre", "text", codes=NIVEAUX_PERIMETRE),
     C("code_perimetre", "text"),
     C("niveau_scolaire", "text"),
     C("periode", "int"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .vocabulary import INE_PATTERN, SESAM_PATTERN, UAI_PATTERN
+
 CONTRACT_VERSION = 1
 
 # Contract type -> DuckDB type.
@@ -20,9 +22,6 @@ DUCKDB_TYPES = {
     "double": "DOUBLE",
 }
 
-UAI_PATTERN = r"^[0-9]{7}[A-Z]$"
-INE_PATTERN = r"^[0-9A-Z]{11}$"
-SESAM_PATTERN = r"^[0-9]{7}$"
 
 NIVEAUX = ("CP", "CE1", "CE2", "CM1", "CM2", "6E", "5E", "4E", "3E")
 CYCLE_OF_NIVEAU = {"CP": 2, "CE1": 2, "CE2": 2, "CM1": 3, "CM2": 3, "6E": 3, "5E": 4, "4E": 4, "3E": 4}

@@ -17,7 +17,6 @@ import duckdb
 HERE = Path(__file__).parent
 INDEX_TEMPLATE = Template((HERE / "index.html").read_text(encoding="utf-8"))
 
-PERIMETRE_LIBELLES = {"national": "national", "academie": "académie", "eleve": "élève"}
 
 
 @dataclass

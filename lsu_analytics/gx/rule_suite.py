@@ -5,8 +5,6 @@ its rule, so the Data Docs show every rule with its count and example rows.
 """
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Iterable, Protocol
 
 from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
@@ -15,12 +13,13 @@ from great_expectations import ExpectationSuite
 from great_expectations.render import LegacyDiagnosticRendererType, RenderedTableContent
 from great_expectations.render.renderer.renderer import renderer
 
+from lsu_analytics.common.sqlfiles import read_sql
+from lsu_analytics.contract.vocabulary import RULE_ID
 from .result import GxError
 
 RULES_SUITE = "regles"
 RULES_TABLE = "anomalies"
-RULE_ID = re.compile(r"^[A-Z]{2,4}-[0-9]{2}$")
-_QUERY = (Path(__file__).parent / "sql" / "rule_rows.sql").read_text(encoding="utf-8")
+_QUERY = read_sql(__package__, "sql/rule_rows.sql")
 EXAMPLE_ROWS = 20  # example rows shown per rule in the Data Docs
 # Column order of the examples (GX hands the rows back with their keys sorted).
 EXAMPLE_COLUMNS = ("rule_id", "severite", "uai", "academie", "millesime", "eleve_id", "classe_id", "objet_id",

@@ -6,9 +6,9 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from .plan import NIVEAU_LIBELLES
+from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_LIBELLES, SEVERITES
+
 from .record import summary
-from .spec import SEVERITES
 
 TEMPLATE = Template((Path(__file__).parent / "index_template.html").read_text(encoding="utf-8"))
 
@@ -84,7 +84,7 @@ def _rapports(rapports: list[dict]) -> str:
     rows = []
     for s in rapports:
         p = s.get("perimetre") or {}
-        where = f"{NIVEAU_LIBELLES.get(p.get('niveau'), p.get('niveau'))} {p.get('code') or ''}" if p else s["libelle"]
+        where = f"{NIVEAU_PERIMETRE_LIBELLES.get(p.get('niveau'), p.get('niveau'))} {p.get('code') or ''}" if p else s["libelle"]
         html = next((x for x in s["produits"] if x.endswith(".html")), None)
         others = [x for x in s["produits"] if x != html]
         link = _link(html, "ouvrir") if html else "—"

@@ -4,11 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .record import OK_STATUTS, StepRecord, scrub
-from .spec import NOTEBOOKS, PipelineSpec, RapportSpec
+from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_LIBELLES, STATUTS_ETAPE_OK
 
-NIVEAU_LIBELLES = {"national": "national", "academie": "académie", "departement": "département",
-                   "circonscription": "circonscription", "etablissement": "établissement"}
+from .record import StepRecord, scrub
+from lsu_analytics.reports.notebooks import NOTEBOOKS
+
+from .spec import PipelineSpec, RapportSpec
+
 MASQUE = "(masqué)"
 
 
@@ -46,13 +48,13 @@ def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, s
 
     for r in spec.rapports:
         traits = NOTEBOOKS[r.notebook]
-        ready = statuts.get(traits.after) in OK_STATUTS
-        if traits.perimetre:
+        ready = statuts.get(traits.after) in STATUTS_ETAPE_OK
+        if traits.par_perimetre:
             codes, problem = _codes(r, db, perimetres_fn, ready, traits.perimetres_de)
             if problem is not None:
                 key = unique(f"{r.niveau}-{'tous' if r.codes is None else '-'.join(r.codes)}")
                 rec = StepRecord(f"rapport:{r.notebook}:{key}", "rapport",
-                                 f"{r.notebook} — {NIVEAU_LIBELLES[r.niveau]} (ligne {r.line} du pipeline)",
+                                 f"{r.notebook} — {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} (ligne {r.line} du pipeline)",
                                  depend_de=traits.after, notebook=r.notebook, perimetre={"niveau": r.niveau,
                                  "code": None}, parametres=dict(r.parametres))
                 rec.statut, rec.message = problem
@@ -61,11 +63,11 @@ def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, s
             for code, absent in codes:
                 key = unique(f"{r.niveau}-{code}")
                 params = {"niveau_perimetre": r.niveau, "code_perimetre": code}
-                if traits.millesime and millesime is not None and "millesime" not in r.parametres:
+                if "millesime" in traits.param_names and millesime is not None and "millesime" not in r.parametres:
                     params["millesime"] = millesime
                 params.update(r.parametres)
                 rec = StepRecord(f"rapport:{r.notebook}:{key}", "rapport",
-                                 f"{r.notebook} — {NIVEAU_LIBELLES[r.niveau]} {code}", depend_de=traits.after,
+                                 f"{r.notebook} — {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} {code}", depend_de=traits.after,
                                  notebook=r.notebook, perimetre={"niveau": r.niveau, "code": code},
                                  parametres=dict(params), donnees_personnelles=r.donnees_personnelles)
                 records.append(rec)
@@ -73,7 +75,7 @@ def expand_reports(spec: PipelineSpec, db: Path, run_dir: Path, perimetres_fn, s
                     rec.statut = "echec"
                     what = "n'a pas d'indicateurs (aucun élève inscrit ?)" if traits.perimetres_de == "indicateurs" \
                         else "n'existe pas"
-                    rec.message = (f"le périmètre {NIVEAU_LIBELLES[r.niveau]} {code} {what} dans l'export chargé ; "
+                    rec.message = (f"le périmètre {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} {code} {what} dans l'export chargé ; "
                                    f"corrigez « perimetres » (ligne {r.line} du pipeline).")
                 elif ready:
                     jobs.append(ReportJob(rec, r.notebook, params, run_dir / "rapports" / r.notebook / key))
@@ -107,6 +109,6 @@ def _codes(r: RapportSpec, db: Path, perimetres_fn, ready: bool, source: str):
         return None, ("echec", scrub(f"liste des périmètres {r.niveau} illisible : {e}"))
     if r.codes is None:
         if not available:
-            return None, ("echec", f"aucun périmètre de niveau {NIVEAU_LIBELLES[r.niveau]} dans l'export chargé.")
+            return None, ("echec", f"aucun périmètre de niveau {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} dans l'export chargé.")
         return [(c, False) for c in available], None
     return [(c, c not in available) for c in r.codes], None

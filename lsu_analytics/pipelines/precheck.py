@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_LIBELLES
+
 from . import database
-from .plan import NIVEAU_LIBELLES
-from .spec import NOTEBOOKS, PipelineSpec
+from lsu_analytics.reports.notebooks import NOTEBOOKS
+
+from .spec import PipelineSpec
 
 
 @dataclass
@@ -16,12 +19,10 @@ class Precheck:
 
 
 def precheck(spec: PipelineSpec) -> Precheck:
-    from lsu_analytics.reports import NOTEBOOKS as DECLARED  # slow import (pandas): only for `check`
-
     out = Precheck()
     for r in spec.rapports:
         where = f"{spec.path}, ligne {r.line}"
-        declared = DECLARED.get(r.notebook)
+        declared = NOTEBOOKS.get(r.notebook)
         if declared is None:
             out.errors.append(f"{where} : le notebook {r.notebook} n'existe pas dans lsu_analytics.reports.")
             continue
@@ -42,15 +43,15 @@ def precheck(spec: PipelineSpec) -> Precheck:
 
 def _planned(spec: PipelineSpec, r) -> str:
     traits = NOTEBOOKS[r.notebook]
-    if not traits.perimetre:
+    if not traits.par_perimetre:
         return f"{r.notebook} : {len(r.eleves)} élève(s) — données personnelles"
     if r.codes is not None:
-        return f"{r.notebook} : {NIVEAU_LIBELLES[r.niveau]} {', '.join(r.codes)}"
+        return f"{r.notebook} : {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} {', '.join(r.codes)}"
     try:
         codes = database.perimeter_codes(spec.base, r.niveau, traits.perimetres_de) if spec.base.exists() else None
     except Exception:  # noqa: BLE001 - the base may be busy or not loaded yet: only the plan is less precise
         codes = None
     if codes is None:
-        return f"{r.notebook} : chaque {NIVEAU_LIBELLES[r.niveau]} de l'export (connus après le chargement)"
-    return (f"{r.notebook} : chaque {NIVEAU_LIBELLES[r.niveau]} de l'export — d'après la base actuelle, {len(codes)} rapport(s) "
+        return f"{r.notebook} : chaque {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} de l'export (connus après le chargement)"
+    return (f"{r.notebook} : chaque {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} de l'export — d'après la base actuelle, {len(codes)} rapport(s) "
             f"({', '.join(codes[:10])}{'…' if len(codes) > 10 else ''})")

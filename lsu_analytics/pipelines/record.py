@@ -4,24 +4,20 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-RUN_FORMAT = 1
-STATUTS = ("reussi", "echec", "ignore", "non_execute")
-OK_STATUTS = ("reussi", "ignore")
+from lsu_analytics.contract.vocabulary import INE_DANS_TEXTE, SEVERITES
 
-# An INE-like token (11 capitals/digits with both): masked in any message that reaches run.json or the log.
-_INE_LIKE = re.compile(r"\b(?=[0-9A-Z]*[0-9])(?=[0-9A-Z]*[A-Z])[0-9A-Z]{11}\b")
+RUN_FORMAT = 1
 
 
 def scrub(message: str | None, limit: int = 800) -> str | None:
     if message is None:
         return None
-    message = _INE_LIKE.sub("[INE masqué]", message.strip())
+    message = INE_DANS_TEXTE.sub("[INE masqué]", message.strip())
     return message if len(message) <= limit else message[:limit] + " […]"
 
 
@@ -32,7 +28,7 @@ def summary(step_type: str, details: dict) -> str | None:
         return f"{d['lignes_chargees']} ligne(s) chargée(s), {d.get('lignes_rejetees', 0)} rejetée(s)"
     if step_type == "controles" and isinstance(d.get("anomalies"), dict):
         par = d["anomalies"].get("par_severite", {})
-        detail = ", ".join(f"{par[s]} {s}" for s in ("critique", "majeure", "mineure", "info") if par.get(s))
+        detail = ", ".join(f"{par[s]} {s}" for s in SEVERITES if par.get(s))
         return f"{d['anomalies'].get('total', 0)} anomalie(s)" + (f" ({detail})" if detail else "")
     if step_type == "indicateurs" and "lignes" in d:
         masked = f", {d['lignes_masquees']} masquée(s) (secret statistique)" if "lignes_masquees" in d else ""

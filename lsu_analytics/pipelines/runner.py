@@ -10,18 +10,19 @@ from pathlib import Path
 
 from rich.console import Console
 
+from lsu_analytics.common.digest import sha256_file
+from lsu_analytics.contract.vocabulary import STATUTS_ETAPE_OK, Sortie, severites_au_moins
+
 from . import database
 from .index_page import render_index
 from .lock import DatabaseLock, LockBusyError
 from .parallel import Job, run_parallel
 from .plan import ReportJob, expand_reports, fixed_steps
 from .progress import RunProgress
-from .record import OK_STATUTS, RUN_FORMAT, StepRecord, now_iso, scrub, tool_versions, write_run_json
-from .source import ResolvedSource, SourceError, resolve_source, sha256_file
-from .spec import SEVERITES, PipelineSpec
+from .record import RUN_FORMAT, StepRecord, now_iso, scrub, tool_versions, write_run_json
+from .source import ResolvedSource, SourceError, resolve_source
+from .spec import PipelineSpec
 from .steps import DEFAULT_STEPS
-
-EXIT_OK, EXIT_ECHEC, EXIT_IMPOSSIBLE, EXIT_ANOMALIES = 0, 1, 2, 3
 
 
 class PipelineImpossible(Exception):
@@ -134,7 +135,7 @@ class _Run:
 
     def _ready(self, rec: StepRecord) -> bool:
         dep = next(s for s in self.steps if s.id == rec.depend_de)
-        if dep.statut in OK_STATUTS:
+        if dep.statut in STATUTS_ETAPE_OK:
             return True
         rec.message = f"non exécuté : l'étape « {dep.id} » a échoué."
         self.progress.step_end(rec)
@@ -291,9 +292,9 @@ class _Run:
         if self.interrupted is not None:
             summary = "[red]Pipeline interrompu[/]"
         else:
-            summary = {EXIT_OK: "[green]Pipeline réussi[/]",
-                       EXIT_ECHEC: f"[red]{len(failed)} étape(s) en échec[/] : {', '.join(failed)}",
-                       EXIT_ANOMALIES: f"[yellow]{self._over_threshold()} anomalie(s) de sévérité "
+            summary = {Sortie.OK: "[green]Pipeline réussi[/]",
+                       Sortie.ECHEC: f"[red]{len(failed)} étape(s) en échec[/] : {', '.join(failed)}",
+                       Sortie.ANOMALIES: f"[yellow]{self._over_threshold()} anomalie(s) de sévérité "
                                        f"« {self.spec.controles.echec_si} » ou plus grave[/] (echec_si)"}[code]
         self.progress.info(f"{summary}. Résultats : {self.run_dir / 'index.html'} (code de sortie {code})")
         if journal:
@@ -307,17 +308,17 @@ class _Run:
             return self.interrupted, "interrompu"
         # A step is "non_execute" only when one before it failed: "echec" covers both.
         if self.fault or any(s.statut == "echec" for s in self.steps):
-            return EXIT_ECHEC, "echec"
+            return Sortie.ECHEC, "echec"
         if self._over_threshold():
-            return EXIT_ANOMALIES, "anomalies"
-        return EXIT_OK, "reussi"
+            return Sortie.ANOMALIES, "anomalies"
+        return Sortie.OK, "reussi"
 
     def _over_threshold(self) -> int:
         """Anomalies of the `echec_si` severity or worse (0 when no threshold)."""
         threshold = self.spec.controles.echec_si
         if not threshold or not self.anomalies:
             return 0
-        worst = SEVERITES[: SEVERITES.index(threshold) + 1]
+        worst = severites_au_moins(threshold)
         return sum(self.anomalies["par_severite"].get(s, 0) for s in worst)
 
 

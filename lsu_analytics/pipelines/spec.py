@@ -4,28 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-NIVEAUX_PERIMETRE = ("national", "academie", "departement", "circonscription", "etablissement")
-SEVERITES = ("critique", "majeure", "mineure", "info")
-
-
-@dataclass(frozen=True)
-class NotebookTraits:
-    perimetre: bool  # takes niveau_perimetre / code_perimetre
-    millesime: bool = False  # takes millesime (the pipeline passes the export's C)
-    personnel: bool = False  # shows personal data: only on explicit request
-    after: str = "indicateurs"  # the step whose result it reads
-    # Where "each perimeter of the export" comes from: the indicators notebook only knows perimeters that
-    # have indicators (at least one enrolled pupil), the others every perimeter of the establishments.
-    perimetres_de: str = "etablissements"
-
-
-# The notebooks the pipelines know how to schedule (notebooks/<nom>.ipynb).
-NOTEBOOKS = {
-    "indicateurs": NotebookTraits(perimetre=True, millesime=True, after="indicateurs", perimetres_de="indicateurs"),
-    "audit_anomalies": NotebookTraits(perimetre=True, after="controles"),
-    "diagnostic_eleve": NotebookTraits(perimetre=False, personnel=True, after="chargement"),
-}
-
 
 @dataclass(frozen=True)
 class SourceSpec:

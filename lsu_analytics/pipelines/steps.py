@@ -55,7 +55,7 @@ def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
 
 
 def perimetres(db: Path, niveau: str, source: str) -> list[str]:
-    """Codes of the perimeters of a level that the loaded export covers (source: see spec.NotebookTraits)."""
+    """Codes of the perimeters of a level that the loaded export covers (source: see reports.notebooks.NotebookSpec.perimetres_de)."""
     return database.perimeter_codes(db, niveau, source)
 
 

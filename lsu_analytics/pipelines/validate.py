@@ -6,11 +6,13 @@ import os
 import re
 from pathlib import Path
 
-from .spec import (NIVEAUX_PERIMETRE, NOTEBOOKS, SEVERITES, ControlesSpec, PipelineSpec, RapportSpec,
-                   SourceSpec)
+from lsu_analytics.contract.vocabulary import NIVEAUX_PERIMETRE, RULE_ID, SEVERITES
+
+from lsu_analytics.reports.notebooks import NOTEBOOKS
+
+from .spec import ControlesSpec, PipelineSpec, RapportSpec, SourceSpec
 from .yaml_nodes import Position, YamlReadError, read_yaml
 
-RULE_ID = re.compile(r"^[A-Z]{2,4}-[0-9]{2}$")
 CODE = re.compile(r"^[0-9A-Za-z]{1,20}$")
 ELEVE_ID = re.compile(r"^[0-9A-Za-z_.-]{1,64}$")
 YES = {True, "oui", "true", "vrai"}
@@ -289,7 +291,7 @@ class _Validator:
                                    "retirez-le de « parametres ».")
         perso = self.boolean(m["donnees_personnelles"], at + ("donnees_personnelles",), "donnees_personnelles") \
             if "donnees_personnelles" in m else False
-        if traits.perimetre:
+        if traits.par_perimetre:
             if "eleves" in m:
                 self.error(at + ("eleves",), f"« eleves » ne s'applique qu'au notebook diagnostic_eleve, pas à {nb}.")
             if "perimetres" not in m:

@@ -4,13 +4,20 @@ Public API (used by the CLI, the pipelines and the demo):
 - `NOTEBOOKS`: the notebooks and their declared parameters;
 - `validate_params(notebook, db, params) -> dict`, raises `ReportParamError` (French message);
 - `render_report(notebook, db, params, out_dir) -> ReportResult(html, ipynb)`.
+
+Imported lazily: reading the notebook registry (`reports.notebooks`) must not load pandas.
 """
 from __future__ import annotations
 
-from .db import ReportError, ReportParamError
-from .notebooks import NOTEBOOKS, NOTEBOOKS_DIR
-from .params import validate_params
-from .render import ReportResult, render_report
+import importlib
 
-__all__ = ["NOTEBOOKS", "NOTEBOOKS_DIR", "ReportError", "ReportParamError", "ReportResult",
-           "render_report", "validate_params"]
+_API = {"NOTEBOOKS": "notebooks", "NOTEBOOKS_DIR": "notebooks", "ReportError": "db", "ReportParamError": "db",
+        "validate_params": "params", "ReportResult": "render", "render_report": "render"}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    if name in _API:
+        return getattr(importlib.import_module(f".{_API[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,8 @@
 """French labels shown in the reports."""
 from __future__ import annotations
 
+from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_TITRES, SEVERITE_LIBELLES
+
 # Official nomenclature (LSUN_nomenclatures.xml, domaines-socle).
 DOMAINES_SOCLE = {
     "CPD_FRA": "Langue française (oral et écrit)",
@@ -43,13 +45,7 @@ ATTESTATIONS = {
     "PIX": "Certification Pix",
 }
 
-NIVEAUX_PERIMETRE = {
-    "national": "France entière",
-    "academie": "Académie",
-    "departement": "Département",
-    "circonscription": "Circonscription",
-    "etablissement": "Établissement",
-}
+NIVEAUX_PERIMETRE = NIVEAU_PERIMETRE_TITRES
 
 SOUS_PERIMETRES = {
     "national": "académies",
@@ -59,12 +55,7 @@ SOUS_PERIMETRES = {
     "etablissement": "niveaux",
 }
 
-SEVERITES = {
-    "critique": "Critique",
-    "majeure": "Majeure",
-    "mineure": "Mineure",
-    "info": "Information",
-}
+SEVERITES = SEVERITE_LIBELLES
 
 SECRET = (
     "« s » : secret statistique. Une valeur qui porte sur 1 à 4 élèves (seuil par défaut) n'est pas "

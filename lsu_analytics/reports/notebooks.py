@@ -1,16 +1,16 @@
-"""The report notebooks and the parameters each one declares (the public list `NOTEBOOKS`)."""
+"""The report notebooks: the parameters each one declares and what a pipeline needs to schedule it
+(the one registry, `NOTEBOOKS`, read by the reports, the CLI and the pipelines)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from lsu_analytics.contract.vocabulary import NIVEAUX_PERIMETRE, SEVERITES
 from lsu_analytics.resources import project_dir
 
 # notebooks/ of the repository, or of the installed data (resources.py).
 NOTEBOOKS_DIR = project_dir("notebooks")
 
-NIVEAUX_PERIMETRE = ("national", "academie", "departement", "circonscription", "etablissement")
-SEVERITES = ("critique", "majeure", "mineure", "info")  # most severe first
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,11 @@ class NotebookSpec:
     name: str
     titre: str
     params: tuple[Param, ...]
+    after: str  # the pipeline step whose result it reads
     donnees_personnelles: bool = False  # the report shows one pupil's personal data
+    # Where "each perimeter of the export" comes from: the indicators notebook only knows perimeters that
+    # have indicators (at least one enrolled pupil), the others every perimeter of the establishments.
+    perimetres_de: str = "etablissements"
 
     @property
     def path(self) -> Path:
@@ -36,6 +40,11 @@ class NotebookSpec:
     @property
     def param_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.params)
+
+    @property
+    def par_perimetre(self) -> bool:
+        """Takes niveau_perimetre / code_perimetre (a pipeline renders it once per perimeter)."""
+        return "niveau_perimetre" in self.param_names
 
 
 _PERIMETRE = (
@@ -47,16 +56,18 @@ NOTEBOOKS: dict[str, NotebookSpec] = {spec.name: spec for spec in (
     NotebookSpec(
         "indicateurs", "Indicateurs LSU",
         (Param("millesime", "int", "année scolaire (2025 = 2025-2026) ; par défaut celle de l'export"), *_PERIMETRE),
+        after="indicateurs", perimetres_de="indicateurs",
     ),
     NotebookSpec(
         "audit_anomalies", "Audit des anomalies",
         (*_PERIMETRE,
          Param("severite_min", "choice", "sévérité minimale affichée", SEVERITES, default="info")),
+        after="controles",
     ),
     NotebookSpec(
         "diagnostic_eleve", "Diagnostic d'un élève",
         (Param("eleve_id", "text", "identifiant de l'élève dans l'export"),
          Param("ine", "text", "INE de l'élève (11 caractères), à la place de eleve_id")),
-        donnees_personnelles=True,
+        after="chargement", donnees_personnelles=True,
     ),
 )}

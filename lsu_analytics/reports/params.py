@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lsu_analytics.contract.vocabulary import INE_PATTERN, NIVEAUX_PERIMETRE
+
 from . import db as reports_db
 from .db import ReportParamError
-from .notebooks import NIVEAUX_PERIMETRE, NOTEBOOKS, NotebookSpec, Param
+from .notebooks import NOTEBOOKS, NotebookSpec, Param
 
 MAX_LISTED = 30  # allowed codes listed in an error message
-INE_RE = re.compile(r"^[0-9A-Za-z]{11}$")
 
 
 def notebook_spec(notebook: str) -> NotebookSpec:
@@ -141,7 +142,7 @@ def _check_diagnostic(con, values: dict) -> None:
             )
         return
     # The INE is personal data: never echoed back in a message.
-    if not INE_RE.match(ine):
+    if not re.match(INE_PATTERN, ine.upper()):  # looked up case-insensitively (eleve_par_ine.sql)
         raise ReportParamError("ine : un INE compte exactement 11 lettres ou chiffres.")
     found = [r[0] for r in con.execute(reports_db.sql_text("commun/eleve_par_ine.sql"), {"ine": ine}).fetchall()]
     if not found:

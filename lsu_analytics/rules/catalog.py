@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lsu_analytics.contract.vocabulary import RULE_ID, SEVERITES
 from lsu_analytics.resources import project_dir
 
 from .errors import RulesError
@@ -24,12 +25,10 @@ from .errors import RulesError
 # expectations/regles/ of the repository, or of the installed data (resources.py); LSU_REGLES_DIR wins.
 RULES_DIR = project_dir("expectations", "regles", env="LSU_REGLES_DIR")
 
-SEVERITES = ("critique", "majeure", "mineure", "info")
 HEADER_KEYS = ("id", "severite", "titre", "entite", "remediation", "seuils")
 REQUIRED_KEYS = ("id", "severite", "titre", "entite", "remediation")
 _HEADER_LINE = re.compile(r"^--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 _SEUIL = re.compile(r"^([a-z_][a-z0-9_]*)=(\d+)$")
-_ID = re.compile(r"^[A-Z]{2,3}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def parse_rule(path: Path) -> Rule:
     if missing:
         raise RulesError(f"{path} : en-tête incomplet, il manque {', '.join(missing)} ; "
                          "ajouter en tête du fichier les lignes `-- clé: valeur`.")
-    if header["id"] != path.stem or not _ID.match(header["id"]):
+    if header["id"] != path.stem or not RULE_ID.match(header["id"]):
         raise RulesError(f"{path}, ligne 1 : l'id « {header['id']} » doit être le nom du fichier ({path.stem}).")
     if header["severite"] not in SEVERITES:
         raise RulesError(f"{path} : sévérité « {header['severite']} » inconnue ; "

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import duckdb
 
+from lsu_analytics.contract.vocabulary import severites_au_moins
+
 from .errors import RulesError
 from .outputs import write_outputs
 from .runner import Progress, RulesRun, run_rules
-
-SEVERITY_ORDER = ("critique", "majeure", "mineure", "info")
 
 
 @dataclass
@@ -34,7 +34,7 @@ class CheckResult:
 
     def nb_at_least(self, severite: str) -> int:
         """Anomalies whose severity is `severite` or worse."""
-        worse = SEVERITY_ORDER[: SEVERITY_ORDER.index(severite) + 1]
+        worse = severites_au_moins(severite)
         return sum(n for s, n in self.run.par_severite().items() if s in worse)
 
 
