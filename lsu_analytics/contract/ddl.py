@@ -1,7 +1,7 @@
 """DuckDB DDL derived from the contract declaration."""
 from __future__ import annotations
 
-from pathlib import Path
+from lsu_analytics.common.sqlfiles import read_sql
 
 from .system import SYSTEM_TABLES
 from .tables import TABLES, Table
@@ -29,4 +29,4 @@ def create_schema(con, *, system: bool = True) -> None:
 
 def create_macros(con) -> None:
     """The contract's SQL functions (annee_scolaire), as temporary macros of this connection."""
-    con.execute((Path(__file__).parent / "macros.sql").read_text(encoding="utf-8"))
+    con.execute(read_sql(__package__, "macros.sql"))

@@ -1,11 +1,11 @@
 """Run the generator's SQL files."""
 from __future__ import annotations
 
-from importlib import resources
+from lsu_analytics.common import sqlfiles
 
 
 def read_sql(name: str) -> str:
-    return resources.files(__package__).joinpath("sql", name).read_text(encoding="utf-8")
+    return sqlfiles.read_sql(__package__, f"sql/{name}")
 
 
 def run_sql(con, name: str) -> None:

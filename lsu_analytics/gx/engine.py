@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,8 @@ from duckdb_engine import Dialect as DuckDBEngineDialect
 from sqlalchemy.dialects import registry
 from sqlalchemy.engine import reflection
 
-SQL_DIR = Path(__file__).parent / "sql"
+from lsu_analytics.common.sqlfiles import read_sql
+
 DRIVER = "lsu_exact"
 registry.register(f"duckdb.{DRIVER}", __name__, "ExactDuckDBDialect")
 
@@ -115,9 +115,8 @@ def sqlalchemy_type(data_type: str) -> sa.types.TypeEngine:
     return _TYPES.get(data_type, sa.types.NullType)()
 
 
-@cache
 def _sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return read_sql(__package__, f"sql/{name}.sql")
 
 
 def connection_string(db: Path) -> str:

@@ -10,15 +10,15 @@ wants some (partial_unexpected_count > 0).
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar, List, Tuple
 
 from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 import great_expectations.expectations as gxe
 
+from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import quote
 
-_QUERY = (Path(__file__).parent / "sql" / "primary_key_duplicates.sql").read_text(encoding="utf-8")
+_QUERY = read_sql(__package__, "sql/primary_key_duplicates.sql")
 _ROW_COUNT = "unexpected_rows_query.row_count"
 _ROWS = "unexpected_rows_query.table"
 

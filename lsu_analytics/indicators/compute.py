@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from importlib import resources
 
+from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import CYCLE_OF_NIVEAU, DOMAINES_SOCLE, NIVEAUX, create_macros
 
 from .regles import rule_ids
@@ -34,7 +34,7 @@ class IndicateursRun:
 
 
 def sql_text(name: str) -> str:
-    return resources.files(__package__).joinpath(f"{name}.sql").read_text(encoding="utf-8")
+    return read_sql(__package__, f"{name}.sql")
 
 
 def _check_manifeste(con) -> int:

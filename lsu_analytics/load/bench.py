@@ -16,23 +16,12 @@ from time import perf_counter
 
 import duckdb
 
+from lsu_analytics.common.memory import peak_rss_kib
 from lsu_analytics.contract import quote
 
 from .loader import MEMORY_LIMIT, load_export
 from .manifest import read_manifest
 from .sqlfiles import run, sql
-
-
-def _peak_rss_bytes() -> int:
-    # VmHWM belongs to this process's own memory map; ru_maxrss survives exec on Linux and would
-    # report the parent's peak (the generator's) when it is higher.
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
 
 
 def bare_read(export: Path, db: Path) -> float:
@@ -62,7 +51,7 @@ def _child(mode: str, export: Path, db: Path) -> dict:
         out = {"duree_s": bare_read(export, db)}
     usage = resource.getrusage(resource.RUSAGE_SELF)
     out["cpu_s"] = usage.ru_utime + usage.ru_stime
-    out["rss_max"] = _peak_rss_bytes()
+    out["rss_max"] = peak_rss_kib() * 1024
     return out
 
 

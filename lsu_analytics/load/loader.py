@@ -12,15 +12,15 @@ from typing import Callable
 
 import duckdb
 
+from lsu_analytics.common.digest import sha256_file
 from lsu_analytics.contract import TABLES, create_schema
 
-from .sqlfiles import run
-from .digest import sha256_file
 from .errors import LoadError
 from .manifest import FileEntry, check_files, read_manifest
 from .record import copy_history, record_load, record_manifest
 from .result import LoadResult, TableResult
 from .source import export_folder
+from .sqlfiles import run
 from .table_load import FileContext, load_file
 
 Progress = Callable[[str, int, int], None]  # (table just loaded, tables done, tables in all)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+
+from lsu_analytics.common.sqlfiles import read_sql
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-@cache
 def _text(name: str) -> str:
-    return resources.files(__package__).joinpath("sql", name).read_text(encoding="utf-8")
+    return read_sql(__package__, f"sql/{name}")
 
 
 def render(text: str, **parts: str) -> str:

@@ -1,17 +1,15 @@
 """What the pipeline reads from the DuckDB database itself (read-only, short connections)."""
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import duckdb
 
-SQL_DIR = Path(__file__).parent / "sql"
+from lsu_analytics.common.sqlfiles import read_sql
 
 
-@cache
 def sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return read_sql(__package__, f"sql/{name}.sql")
 
 
 def _query(db: Path, name: str, params: list | None = None) -> list[tuple]:

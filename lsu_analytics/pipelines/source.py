@@ -7,6 +7,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lsu_analytics.common.digest import sha256_file
+
 from .spec import SourceSpec
 
 
@@ -35,14 +37,6 @@ class ResolvedSource:
         for f in sorted(self.files, key=lambda f: f.name):
             h.update(f"{f.name}\0{f.sha256}\n".encode())
         return h.hexdigest()
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def resolve_source(spec: SourceSpec, hash_files: bool = True) -> ResolvedSource:

@@ -1,15 +1,13 @@
 """Read-only access to the LSU database for the reports, and the .sql files they run."""
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import visibilite_rows
-
-SQL_DIR = Path(__file__).parent / "sql"
 
 
 class ReportError(Exception):
@@ -40,9 +38,8 @@ def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-@cache
 def sql_text(name: str) -> str:
-    return (SQL_DIR / name).read_text(encoding="utf-8")
+    return read_sql(__package__, f"sql/{name}")
 
 
 def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from lsu_analytics.common.memory import peak_rss_kib
+
 from .catalog import load_catalog
 from .errors import RulesError
 from .runner import bind_variables, resolve_seuils
@@ -144,17 +146,6 @@ def bench_check(pupils: int, seed: int = 1, workdir: Path | None = None,
                        nb_anomalies=summary["nb_anomalies"], gx=summary["gx"])
 
 
-def _peak_rss_kib() -> int | None:
-    """VmHWM (peak resident set size) of this process, in KiB, from /proc (Linux)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
 def _child(db: str, out: str) -> None:
     from .command import check
 
@@ -162,7 +153,7 @@ def _child(db: str, out: str) -> None:
     regles_s = (result.run.fin - result.run.debut).total_seconds()
     print(json.dumps({"duree_s": result.duree_s, "nb_anomalies": result.run.nb_anomalies, "regles_s": regles_s,
                       "sorties_s": result.duree_sorties_s, "gx_s": result.duree_gx_s,
-                      "gx": result.gx is not None, "vmhwm_kib": _peak_rss_kib(),
+                      "gx": result.gx is not None, "vmhwm_kib": peak_rss_kib(),
                       # ru_maxrss of the reaped subprocesses: the largest one (KiB on Linux).
                       "enfants_maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from .catalog import Rule
+from lsu_analytics.common.sqlfiles import read_sql
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+from .catalog import Rule
 
 # CSV headers read by a support agent (the Parquet keeps the column names of `anomalies`).
 CSV_HEADERS = {
@@ -26,7 +26,7 @@ CSV_HEADERS = {
 
 
 def anomalies_frame(con: duckdb.DuckDBPyConnection, rules: list[Rule]) -> pl.DataFrame:
-    sql = (SQL_DIR / "anomalies_sortie.sql").read_text(encoding="utf-8")
+    sql = read_sql(__package__, "sql/anomalies_sortie.sql")
     return pl.from_arrow(con.sql(sql, params=[[r.id for r in rules]]).to_arrow_table())
 
 

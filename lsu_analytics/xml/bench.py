@@ -1,18 +1,15 @@
 """Measure reading and loading a generated import file (for `lsu-analytics bench import-xml`)."""
 from __future__ import annotations
 
-import resource
 import tempfile
 import time
 from pathlib import Path
 
+from lsu_analytics.common.memory import peak_rss_kib
+
 from .loading import load_into
 from .reader import read_import
 from .synthetic import write_big
-
-
-def _peak_kb() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
 def measure(n_bilans: int, xsd: Path | None = None, folder: Path | None = None) -> dict:
@@ -20,11 +17,11 @@ def measure(n_bilans: int, xsd: Path | None = None, folder: Path | None = None) 
     The memory figure is the growth of the process's peak RSS while reading (0: below an earlier peak)."""
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         path = write_big(Path(tmp) / "bench.xml", n_bilans)
-        base = _peak_kb()
+        base = peak_rss_kib()
         start = time.perf_counter()
         content = read_import(path, xsd)
         read_s = time.perf_counter() - start
-        read_peak_kb = _peak_kb() - base
+        read_peak_kb = peak_rss_kib() - base
         start = time.perf_counter()
         load_into(content, Path(tmp) / "bench.duckdb")
         load_s = time.perf_counter() - start

@@ -1,8 +1,8 @@
 """The `.sql` files of this package."""
 from __future__ import annotations
 
-from importlib import resources
+from lsu_analytics.common.sqlfiles import read_sql
 
 
 def sql(name: str) -> str:
-    return resources.files(__package__).joinpath("sql", name).read_text(encoding="utf-8")
+    return read_sql(__package__, f"sql/{name}")

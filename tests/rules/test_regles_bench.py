@@ -34,7 +34,7 @@ def test_bench_check_end_to_end(tmp_path):
 
 
 def test_peak_rss_is_read_from_proc():
-    from lsu_analytics.rules.bench import _peak_rss_kib
+    from lsu_analytics.common.memory import peak_rss_kib
 
-    peak = _peak_rss_kib()
+    peak = peak_rss_kib()
     assert peak is not None and 10_000 < peak < 8 * 1024 ** 2  # this Python process: more than 10 MiB

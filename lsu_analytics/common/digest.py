@@ -1,4 +1,4 @@
-"""sha256 of the export's files, computed in threads while DuckDB reads (hashlib releases the GIL)."""
+"""sha256 of a file, read by blocks (hashlib releases the GIL: callers may hash in threads)."""
 from __future__ import annotations
 
 import hashlib

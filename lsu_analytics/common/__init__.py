@@ -1,0 +1,1 @@
+"""Small helpers every layer uses: reading `.sql` files, file digests, peak memory."""
