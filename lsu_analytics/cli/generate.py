@@ -17,19 +17,34 @@ def generate(
     format_date: str = typer.Option("iso", "--format-date", help="iso (2025-09-02) ou fr (02/09/2025)."),
     fmt: str = typer.Option("csv", "--format", help="csv ou parquet."),
     millesime: int = typer.Option(2025, "--millesime", help="Millésime courant C (2025 = 2025-2026)."),
+    extractions: int | None = typer.Option(
+        None, "--extractions", help="K extractions successives de la même population, une par dossier "
+        "AAAA-MM-JJ dans --out, la dernière mi-mars de C+1 (toutes entre le 1er février et le 5 juillet) ; "
+        "vérité des statuts : verite_historique.json."),
+    intervalle_jours: int = typer.Option(7, "--intervalle-jours", help="Jours entre deux extractions (avec --extractions)."),
 ) -> None:
     """Génère un export LSU réaliste (18 tables, manifest.json, verite_terrain.json)."""
     from lsu_analytics.generate import generate_export
+    from lsu_analytics.generate.extractions import VERITE_HISTORIQUE, generate_extractions
 
     start = time.perf_counter()
+    options = dict(encoding=encodage, date_format=format_date, fmt=fmt, millesime=millesime)
     try:
-        folder = generate_export(out, pupils=pupils, seed=seed, encoding=encodage, date_format=format_date,
-                                 fmt=fmt, millesime=millesime)
+        if extractions is None:
+            folder = generate_export(out, pupils=pupils, seed=seed, **options)
+        else:
+            folders = generate_extractions(out, pupils=pupils, seed=seed, extractions=extractions,
+                                           intervalle_jours=intervalle_jours, **options)
     except ValueError as exc:
         typer.echo(f"Erreur : {exc}", err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE) from exc
-    typer.echo(f"Export de {pupils} élèves écrit dans {folder} en {time.perf_counter() - start:.1f} s "
-               f"(manifest.json ; vérité terrain : verite_terrain.json).")
+    if extractions is None:
+        typer.echo(f"Export de {pupils} élèves écrit dans {folder} en {time.perf_counter() - start:.1f} s "
+                   f"(manifest.json ; vérité terrain : verite_terrain.json).")
+    else:
+        typer.echo(f"{len(folders)} extractions de {pupils} élèves écrites dans {out} "
+                   f"({folders[0].name} … {folders[-1].name}) en {time.perf_counter() - start:.1f} s "
+                   f"(vérité des statuts : {VERITE_HISTORIQUE}).")
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ rejections the toolkit must find). Everything is computed set-wise in DuckDB fro
 from __future__ import annotations
 
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -27,10 +28,15 @@ MEMORY_LIMIT = "2500MB"
 
 
 def generate_export(out: Path, pupils: int, seed: int, encoding: str = "utf-8", date_format: str = "iso",
-                    fmt: str = "csv", millesime: int = 2025) -> Path:
-    """Write a complete export of `pupils` pupils into the folder `out` (created if needed); return it."""
+                    fmt: str = "csv", millesime: int = 2025, *, date_extraction: datetime | None = None,
+                    etape: int = 0, nb_etapes: int = 1) -> Path:
+    """Write a complete export of `pupils` pupils into the folder `out` (created if needed); return it.
+
+    `date_extraction`, `etape` and `nb_etapes` place it among successive extractions (see extractions.py).
+    """
     params = GenerationParams(pupils=pupils, seed=seed, millesime=millesime, encoding=encoding,
-                              date_format=date_format, fmt=fmt)
+                              date_format=date_format, fmt=fmt, date_extraction_forcee=date_extraction,
+                              etape=etape, nb_etapes=nb_etapes)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lsu-generate-") as spill:

@@ -6,6 +6,7 @@ from .sqlfiles import run_sql
 # Order matters: each file picks its targets among rows no earlier file touched.
 INJECTION_FILES: tuple[str, ...] = (
     "inj_pools.sql",
+    "inj_etapes.sql",
     "inj_historique.sql",
     "inj_bilans.sql",
     "inj_eleves.sql",

@@ -18,6 +18,10 @@ class GenerationParams:
     encoding: str = "utf-8"
     date_format: str = "iso"
     fmt: str = "csv"
+    # Successive extractions (generate --extractions): this one's date and rank among nb_etapes.
+    date_extraction_forcee: datetime | None = None
+    etape: int = 0
+    nb_etapes: int = 1
 
     def __post_init__(self) -> None:
         if self.pupils < 50:
@@ -30,9 +34,13 @@ class GenerationParams:
             raise ValueError(f"--format doit être l'un de {', '.join(FORMATS)} (reçu {self.fmt!r}).")
         if not 2000 <= self.millesime <= 2100:
             raise ValueError(f"--millesime doit être une année entre 2000 et 2100 (reçu {self.millesime}).")
+        if not 0 <= self.etape < self.nb_etapes:
+            raise ValueError(f"extraction {self.etape} hors de 0..{self.nb_etapes - 1}.")
 
     @property
     def date_extraction(self) -> datetime:
+        if self.date_extraction_forcee is not None:
+            return self.date_extraction_forcee
         # Mid-March of year C: periods 1 (and the 2nd trimester) are over, the last one is not.
         return datetime(self.millesime + 1, 3, 15, 2, 0, 0)
 
@@ -68,4 +76,6 @@ class GenerationParams:
             "n_ecoles": self.n_ecoles,
             "n_colleges": self.n_colleges,
             "n_inj": self.injections_per_rule,
+            "etape": self.etape,
+            "nb_etapes": self.nb_etapes,
         }

@@ -19,3 +19,13 @@ def small_db(small_export):
     con = load_export(small_export)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def extractions4(tmp_path_factory) -> Path:
+    """Four weekly extractions of the small population (generate --extractions 4)."""
+    from lsu_analytics.generate.extractions import generate_extractions
+
+    out = tmp_path_factory.mktemp("gen") / "extractions"
+    generate_extractions(out, pupils=SMALL, seed=7, extractions=4, intervalle_jours=7)
+    return out

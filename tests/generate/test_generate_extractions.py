@@ -1,0 +1,132 @@
+"""generate --extractions K: successive extractions of one population and the truth of the statuses."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from gen_helpers import SMALL, detect_anomalies, load_export, read_json, truth_anomalies
+from lsu_analytics.cli import app
+from lsu_analytics.generate import generate_export
+from lsu_analytics.generate.extractions import KEY, extraction_dates, statuses
+
+DATES = ["2026-02-22", "2026-03-01", "2026-03-08", "2026-03-15"]
+
+
+def _truth(extractions4) -> dict:
+    return read_json(extractions4 / "verite_historique.json")
+
+
+def test_one_complete_export_per_date(extractions4):
+    assert sorted(p.name for p in extractions4.iterdir() if p.is_dir()) == DATES
+    perimetres = set()
+    for d in DATES:
+        manifest = read_json(extractions4 / d / "manifest.json")
+        assert manifest["date_extraction"] == f"{d}T02:00:00"
+        assert manifest["millesime_courant"] == 2025
+        assert set(manifest["fichiers"]) <= {p.name for p in (extractions4 / d).iterdir()}
+        perimetres.add(json.dumps(manifest["perimetre"]))
+    assert len(perimetres) == 1, "une même population, un même périmètre"
+    assert [e["dossier"] for e in _truth(extractions4)["extractions"]] == DATES
+
+
+def test_same_population_weeks_pass(extractions4):
+    """Same pupils every week; more periodic reports locked and more family consultations as weeks pass."""
+    counts = []
+    for d in DATES:
+        con = duckdb.connect()
+        folder = (extractions4 / d).as_posix()
+        eleves = con.execute(f"SELECT count(*) FROM read_csv('{folder}/eleves.csv', delim=';', all_varchar=true)").fetchone()[0]
+        verrous = con.execute(f"SELECT count(*) FROM read_csv('{folder}/bilans_periodiques.csv', delim=';', all_varchar=true) "
+                              "WHERE date_verrou IS NOT NULL").fetchone()[0]
+        familles = con.execute(f"SELECT count(*) FROM read_csv('{folder}/consultations.csv', delim=';', all_varchar=true) "
+                               "WHERE profil = 'RESPONSABLE'").fetchone()[0]
+        con.close()
+        counts.append((eleves, verrous, familles))
+    assert len({c[0] for c in counts}) == 1
+    assert counts[-1][1] > counts[0][1] and counts[-1][2] > counts[0][2], counts
+
+
+def test_truth_statuses_follow_each_extraction_truth(extractions4):
+    """verite_historique.json is derived from each folder's verite_terrain.json, with every status at the latest."""
+    present = [{k[:1] + k[1:2] + k[3:] for k in truth_anomalies(extractions4 / d)} for d in DATES]  # without academie
+    truth = _truth(extractions4)["anomalies"]
+    for row in truth:
+        key = tuple(row[k] for k in KEY)
+        assert row["presence"] == [key in p for p in present], key
+    assert {tuple(r[k] for k in KEY) for r in truth} == set().union(*present)
+    latest = Counter(r["statuts"][-1] for r in truth)
+    assert all(latest[s] >= 2 for s in ("nouvelle", "reapparue", "persistante", "resolue")), latest
+    # Anomalies are fixed and appear across rules, not only through one rule's identifiers.
+    for s in ("nouvelle", "resolue"):
+        assert len({r["rule_id"] for r in truth if r["statuts"][-1] == s}) >= 3, s
+
+
+@pytest.mark.parametrize("d", DATES)
+def test_each_truth_equals_independent_detection(extractions4, d):
+    con = load_export(extractions4 / d)
+    try:
+        found = detect_anomalies(con)
+    finally:
+        con.close()
+    expected = truth_anomalies(extractions4 / d)
+    assert found == expected, (sorted(expected - found, key=str)[:5], sorted(found - expected, key=str)[:5])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("date", [datetime(2026, 2, 1, 2), datetime(2026, 7, 5, 2)])
+def test_truth_exact_at_the_window_edges(tmp_path, date):
+    folder = generate_export(tmp_path / "x", pupils=SMALL, seed=3, date_extraction=date, etape=2, nb_etapes=4)
+    con = load_export(folder)
+    try:
+        assert detect_anomalies(con) == truth_anomalies(folder)
+    finally:
+        con.close()
+
+
+def test_statuses_as_history_md_defines_them():
+    a, b, c, d = ("R", 1), ("R", 2), ("R", 3), ("R", 4)
+    present = [{a: {}, b: {}}, {a: {}}, {a: {}, c: {}}, {b: {}, c: {}, d: {}}]
+    rows = {r["objet_id"]: r for r in statuses([{(k[0], None, None, None, None, str(k[1])): {} for k in p}
+                                                for p in present])}
+    assert rows["1"]["statuts"] == ["nouvelle", "persistante", "persistante", "resolue"]
+    assert rows["2"]["statuts"] == ["nouvelle", "resolue", "resolue", "reapparue"]
+    assert rows["3"]["statuts"] == [None, None, "nouvelle", "persistante"]
+    assert rows["4"]["statuts"] == [None, None, None, "nouvelle"]
+
+
+def test_each_extraction_reproducible_alone(extractions4, tmp_path):
+    """Deterministic per seed: an extraction is the one-extraction generator at its date and rank."""
+    again = generate_export(tmp_path / "x", pupils=SMALL, seed=7, date_extraction=datetime(2026, 3, 1, 2),
+                            etape=1, nb_etapes=4)
+    for f in sorted((extractions4 / DATES[1]).iterdir()):
+        assert (again / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_single_extraction_is_plain_generate(small_export, tmp_path):
+    from lsu_analytics.generate.extractions import generate_extractions
+
+    (folder,) = generate_extractions(tmp_path / "k1", pupils=SMALL, seed=7, extractions=1, intervalle_jours=7)
+    assert folder.name == "2026-03-15"
+    for f in sorted(small_export.iterdir()):
+        assert (folder / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_dates_stay_in_the_school_year():
+    assert extraction_dates(2025, 4, 7)[-1] == datetime(2026, 3, 15, 2)
+    long = extraction_dates(2025, 20, 7)  # would start before February: starts on 1 February
+    assert long[0] == datetime(2026, 2, 1, 2) and long[-1] == datetime(2026, 6, 14, 2)
+    with pytest.raises(ValueError, match="réduisez --extractions"):
+        extraction_dates(2025, 40, 7)
+
+
+def test_cli_refuses_impossible_series(tmp_path):
+    result = CliRunner().invoke(app, ["generate", "--pupils", "100", "--seed", "1", "--out", str(tmp_path / "x"),
+                                      "--extractions", "40", "--intervalle-jours", "7"])
+    assert result.exit_code == 2
+    assert "ne tiennent pas dans l'année scolaire" in result.output
+    assert not (tmp_path / "x").exists()
