@@ -21,7 +21,8 @@ def generate(
         None, "--extractions", help="K extractions successives de la même population, une par dossier "
         "AAAA-MM-JJ dans --out, la dernière mi-mars de C+1 (toutes entre le 1er février et le 5 juillet) ; "
         "vérité des statuts : verite_historique.json."),
-    intervalle_jours: int = typer.Option(7, "--intervalle-jours", help="Jours entre deux extractions (avec --extractions)."),
+    intervalle_jours: int = typer.Option(7, "--intervalle-jours",
+                                         help="Jours entre deux extractions (avec --extractions)."),
 ) -> None:
     """Génère un export LSU réaliste (18 tables, manifest.json, verite_terrain.json)."""
     from lsu_analytics.generate import generate_export

@@ -112,3 +112,15 @@ def _codes(r: RapportSpec, db: Path, perimetres_fn, ready: bool, source: str):
             return None, ("echec", f"aucun périmètre de niveau {NIVEAU_PERIMETRE_LIBELLES[r.niveau]} dans l'export chargé.")
         return [(c, False) for c in available], None
     return [(c, c not in available) for c in r.codes], None
+
+
+def with_history(jobs: list[ReportJob], historique: Path) -> None:
+    """Give the history database to the reports whose notebook declares a `historique` parameter."""
+    from lsu_analytics.reports.notebooks import NOTEBOOKS as DECLARED
+
+    for j in jobs:
+        declared = DECLARED.get(j.notebook)
+        if declared is not None and "historique" in declared.param_names and "historique" not in j.params:
+            j.params["historique"] = str(historique)
+            if j.rec.parametres is not None and not j.rec.donnees_personnelles:
+                j.rec.parametres["historique"] = str(historique)

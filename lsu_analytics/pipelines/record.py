@@ -30,6 +30,12 @@ def summary(step_type: str, details: dict) -> str | None:
         par = d["anomalies"].get("par_severite", {})
         detail = ", ".join(f"{par[s]} {s}" for s in SEVERITES if par.get(s))
         return f"{d['anomalies'].get('total', 0)} anomalie(s)" + (f" ({detail})" if detail else "")
+    if step_type == "historisation" and "nb_extractions" in d:
+        return f"extraction ajoutée à l'historique ({d['nb_extractions']} extraction(s))" + \
+            (" ; elle y était déjà : remplacée" if d.get("extraction_remplacee") else "")
+    if step_type == "notification" and d:
+        return "envoyée" + (f" à {', '.join(d['destinataires'])}" if d.get("destinataires") else
+                            f" ({d['hote']})" if d.get("hote") else "")
     if step_type == "indicateurs" and "lignes" in d:
         masked = f", {d['lignes_masquees']} masquée(s) (secret statistique)" if "lignes_masquees" in d else ""
         return f"{d['lignes']} ligne(s) d'indicateurs{masked}"
@@ -55,7 +61,7 @@ def now_iso() -> str:
 @dataclass
 class StepRecord:
     id: str
-    type: str  # chargement, controles, indicateurs, rapport
+    type: str  # chargement, controles, indicateurs, historisation, rapport, notification
     libelle: str  # French label for the log and the index
     depend_de: str | None = None
     statut: str = "non_execute"

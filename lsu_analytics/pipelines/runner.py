@@ -16,8 +16,9 @@ from lsu_analytics.contract.vocabulary import STATUTS_ETAPE_OK, Sortie, severite
 from . import database
 from .index_page import render_index
 from .lock import DatabaseLock, LockBusyError
+from .notify import notification_targets, notify_impossible, notify_run
 from .parallel import Job, run_parallel
-from .plan import ReportJob, expand_reports, fixed_steps
+from .plan import ReportJob, expand_reports, fixed_steps, with_history
 from .progress import RunProgress
 from .record import RUN_FORMAT, StepRecord, now_iso, scrub, tool_versions, write_run_json
 from .source import ResolvedSource, SourceError, resolve_source
@@ -46,19 +47,24 @@ def run_pipeline(spec: PipelineSpec, *, sortie: Path | None = None, attente_s: f
     wait = spec.attente_verrou_s if attente_s is None else attente_s
     db = spec.base.resolve()
     try:
-        lock = DatabaseLock(db, wait)
-        if wait:
-            progress.info(f"Attente du verrou {lock.path} (au plus {wait:g} s)…")
-        with lock:
-            try:
-                source = resolve_source(spec.source)
-            except SourceError as e:
-                raise PipelineImpossible(str(e)) from None
-            run_dir = _make_run_dir(Path(sortie or spec.sortie).absolute())
-            progress.info(f"Pipeline « {spec.nom} » : export {source.path} → {run_dir}")
-            return _Run(spec, table, db, source, run_dir, progress, parallelisme).execute()
-    except LockBusyError as e:
-        raise PipelineImpossible(str(e)) from None
+        try:
+            lock = DatabaseLock(db, wait)
+            if wait:
+                progress.info(f"Attente du verrou {lock.path} (au plus {wait:g} s)…")
+            with lock:
+                try:
+                    source = resolve_source(spec.source)
+                except SourceError as e:
+                    raise PipelineImpossible(str(e)) from None
+                run_dir = _make_run_dir(Path(sortie or spec.sortie).absolute())
+                progress.info(f"Pipeline « {spec.nom} » : export {source.path} → {run_dir}")
+                return _Run(spec, table, db, source, run_dir, progress, parallelisme).execute()
+        except LockBusyError as e:
+            raise PipelineImpossible(str(e)) from None
+    except PipelineImpossible as e:
+        # Nothing ran, no run folder: the recipients are told all the same (a scheduled run that cannot start).
+        notify_impossible(spec, str(e), table["notification"], progress)
+        raise
 
 
 def _make_run_dir(root: Path) -> Path:
@@ -87,6 +93,9 @@ class _Run:
         # Never more report processes than cores: each one runs a kernel.
         self.workers = max(1, min(parallelisme or spec.parallelisme or cpus, cpus))
         self.steps: list[StepRecord] = fixed_steps()
+        if spec.historique is not None:
+            self.steps.append(StepRecord("historisation", "historisation", "Historisation de l'extraction",
+                                         depend_de="indicateurs"))
         self.record: dict = {}
         self.anomalies: dict | None = None
         self.interrupted: int | None = None  # the exit code when the run was stopped from outside
@@ -112,9 +121,16 @@ class _Run:
                     self.anomalies = value.get("anomalies")
             if self._ready(by_id["indicateurs"]):
                 self._call(by_id["indicateurs"], self.table["indicateurs"], self.db, self.spec.seuil_secret)
+            if "historisation" in by_id and self._ready(by_id["historisation"]):
+                self._call(by_id["historisation"], self.table["historisation"], self.db, self.spec.historique,
+                           self.spec.attente_verrou_s)
+                if by_id["historisation"].statut == "echec":
+                    by_id["historisation"].message += " Les rapports de ce run sont rendus sans historique."
             statuts = {s.id: s.statut for s in self.steps}
             reports, jobs = expand_reports(self.spec, self.db, self.run_dir, self.table["perimetres"], statuts,
                                            (export or {}).get("millesime_courant"))
+            if statuts.get("historisation") == "reussi":
+                with_history(jobs, self.spec.historique)
             self.steps += reports
             queued = {id(j.rec) for j in jobs}
             for rec in reports:
@@ -264,12 +280,15 @@ class _Run:
                            "fichiers": [{"nom": f.name, "sha256": f.sha256, "octets": f.size}
                                         for f in self.source.files]},
                 "base": {"chemin": str(self.db)},
+                "historique": {"chemin": str(spec.historique)} if spec.historique else None,
             },
             "parametres": {"controles": {"regles": list(spec.controles.regles) if spec.controles.regles else "toutes",
                                          "seuils": spec.controles.seuils,
                                          "echec_si": spec.controles.echec_si or "jamais",
                                          "data_docs": spec.controles.data_docs},
-                           "seuil_secret": spec.seuil_secret},
+                           "seuil_secret": spec.seuil_secret,
+                           "historique": str(spec.historique) if spec.historique else None,
+                           "notifications": notification_targets(spec.notifications)},
             "export": None,
             "anomalies": None,
             "etapes": [],
@@ -285,8 +304,20 @@ class _Run:
         })
         if self.fault:
             self.record["erreur"] = self.fault
-        write_run_json(self.run_dir / "run.json", self.record)
-        (self.run_dir / "index.html").write_text(render_index(self.record), encoding="utf-8")
+        self._write()
+        # Told last, with the outcome and the index as written; a notification that fails is a failed step.
+        try:
+            sent = notify_run(self.spec, self.record, self.run_dir / "index.html", self.table["notification"],
+                              self._call)
+        except Exception as e:  # noqa: BLE001 - composing the message failed: the run's own outputs stand
+            sent = [StepRecord("notification", "notification", "Notification", statut="echec",
+                               message=scrub(f"message non composé ({type(e).__name__} : {e})"))]
+        if sent:
+            self.steps += sent
+            if self.interrupted is None:
+                code, issue = self._exit_code()
+            self.record.update({"issue": issue, "code_sortie": code, "etapes": [s.as_json() for s in self.steps]})
+            self._write()
         _point_latest(self.run_dir)
         failed = [s.libelle for s in self.steps if s.statut == "echec"]
         if self.interrupted is not None:
@@ -299,6 +330,10 @@ class _Run:
         self.progress.info(f"{summary}. Résultats : {self.run_dir / 'index.html'} (code de sortie {code})")
         if journal:
             self.progress.console.save_text(str(self.run_dir / "journal.txt"), clear=False)
+
+    def _write(self) -> None:
+        write_run_json(self.run_dir / "run.json", self.record)
+        (self.run_dir / "index.html").write_text(render_index(self.record), encoding="utf-8")
 
     def _exit_code(self) -> tuple[int, str]:
         if self.interrupted is not None:

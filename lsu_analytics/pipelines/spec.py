@@ -31,6 +31,34 @@ class RapportSpec:
 
 
 @dataclass(frozen=True)
+class CourrielSpec:
+    """E-mail through SMTP. Credentials are read at run time from the environment variables NAMED here."""
+    serveur: str
+    port: int
+    starttls: bool
+    expediteur: str
+    destinataires: tuple[str, ...]
+    utilisateur_env: str | None = None
+    mot_de_passe_env: str | None = None
+    certificat_ac: Path | None = None  # a CA bundle to trust besides the system's (an internal CA)
+    delai_s: float = 30.0
+
+
+@dataclass(frozen=True)
+class WebhookSpec:
+    """JSON POST (e.g. a chat channel's incoming webhook). A URL holding a token is given by an env variable."""
+    url: str | None = None
+    url_env: str | None = None
+    delai_s: float = 15.0
+
+
+@dataclass(frozen=True)
+class NotificationsSpec:
+    courriel: CourrielSpec | None = None
+    webhook: WebhookSpec | None = None
+
+
+@dataclass(frozen=True)
 class PipelineSpec:
     path: Path
     nom: str
@@ -43,3 +71,5 @@ class PipelineSpec:
     parallelisme: int | None = None  # None = os.cpu_count()
     attente_verrou_s: float = 0.0  # 0 = refuse at once if another run holds the database
     delai_rapport_s: float | None = 1800.0  # a report still running after this is stopped
+    historique: Path | None = None  # history database: the run historises into it, reports show it
+    notifications: NotificationsSpec = field(default_factory=NotificationsSpec)

@@ -54,6 +54,15 @@ def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
             "seuil_secret": r.seuil_secret, **database.indicator_summary(db)}
 
 
+def historiser_extraction(db: Path, historique: Path, attente_s: float = 0.0) -> dict:
+    """Add the checked extraction to the history database (`lsu-analytics historiser`)."""
+    from lsu_analytics.history import historiser
+
+    r = historiser(db, historique, attendre=attente_s)
+    return {"historique": str(historique), "date_extraction": r.date_extraction.isoformat(),
+            "nb_extractions": r.nb_extractions, "historique_cree": r.cree, "extraction_remplacee": r.remplacee}
+
+
 def perimetres(db: Path, niveau: str, source: str) -> list[str]:
     """Codes of the perimeters of a level that the loaded export covers (source: see reports.notebooks.NotebookSpec.perimetres_de)."""
     return database.perimeter_codes(db, niveau, source)
@@ -67,10 +76,19 @@ def rendre_rapport(notebook: str, db: Path, params: dict, out_dir: Path) -> dict
     return {"html": str(result.html), "ipynb": str(result.ipynb)}
 
 
+def notifier(canal: str, spec, message) -> dict:
+    """Deliver the run's notification on one channel ("courriel" or "webhook")."""
+    from lsu_analytics.notifications import send_courriel, send_webhook
+
+    return (send_courriel if canal == "courriel" else send_webhook)(spec, message)
+
+
 DEFAULT_STEPS = {
     "chargement": charger,
     "controles": controler,
     "indicateurs": calculer_indicateurs,
+    "historisation": historiser_extraction,
+    "notification": notifier,
     "perimetres": perimetres,
     "rapport": rendre_rapport,
 }

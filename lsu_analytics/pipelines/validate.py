@@ -10,16 +10,26 @@ from lsu_analytics.contract.vocabulary import NIVEAUX_PERIMETRE, RULE_ID, SEVERI
 
 from lsu_analytics.reports.notebooks import NOTEBOOKS
 
-from .spec import ControlesSpec, PipelineSpec, RapportSpec, SourceSpec
+from .spec import ControlesSpec, CourrielSpec, NotificationsSpec, PipelineSpec, RapportSpec, SourceSpec, WebhookSpec
 from .yaml_nodes import Position, YamlReadError, read_yaml
 
 CODE = re.compile(r"^[0-9A-Za-z]{1,20}$")
 ELEVE_ID = re.compile(r"^[0-9A-Za-z_.-]{1,64}$")
+ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,127}$")
+EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$|^\[[0-9A-Fa-f:.]+\]$")
 YES = {True, "oui", "true", "vrai"}
 NO = {False, "non", "false", "faux"}
 
 TOP_KEYS = ("nom", "source", "base", "sortie", "controles", "indicateurs", "rapports", "parallelisme", "verrou",
-            "delai_rapport_s")
+            "delai_rapport_s", "historique", "notifications")
+NOTIFICATION_KEYS = ("courriel", "webhook")
+COURRIEL_KEYS = ("serveur", "port", "starttls", "expediteur", "destinataires", "utilisateur_env", "mot_de_passe_env",
+                 "certificat_ac", "delai_s")
+WEBHOOK_KEYS = ("url", "url_env", "delai_s")
+# Keys that would put a secret in the YAML: refused with the variable to use instead.
+SECRET_KEYS = {"mot_de_passe": "mot_de_passe_env", "password": "mot_de_passe_env", "utilisateur": "utilisateur_env",
+               "user": "utilisateur_env", "jeton": "url_env", "token": "url_env"}
 SOURCE_KEYS = ("dossier", "zip", "plus_recent_dans")
 
 
@@ -161,11 +171,146 @@ class _Validator:
         delai = 1800.0
         if "delai_rapport_s" in top:
             delai = self.number(top["delai_rapport_s"], ("delai_rapport_s",), "delai_rapport_s", minimum=1)
+        historique = self.a_path(top["historique"], ("historique",), "historique") if "historique" in top else None
+        if historique is not None and controles.regles is not None:
+            # history.md: a run limited to some rules would make the others look resolved.
+            self.error(("controles", "regles"), "un pipeline qui historise (« historique ») doit contrôler toutes "
+                       "les règles : mettez « regles: toutes » ou retirez « historique ».")
+        if historique is not None and base is not None and historique == base:
+            self.error(("historique",), "« historique » doit être un autre fichier que « base » (la base est "
+                       "remplacée à chaque chargement, l'historique la suit d'une extraction à l'autre).")
+        notifications = self.notifications(top.get("notifications"), ("notifications",))
         if self.errors:
             return None
         return PipelineSpec(path=self.path, nom=nom, source=source, base=base, sortie=sortie, controles=controles,
                             seuil_secret=seuil_secret, rapports=rapports, parallelisme=parallelisme,
-                            attente_verrou_s=attente, delai_rapport_s=delai)
+                            attente_verrou_s=attente, delai_rapport_s=delai, historique=historique,
+                            notifications=notifications)
+
+    # --- notifications ---
+    def secret_keys(self, m: dict, at: tuple, name: str) -> None:
+        for key in m:
+            if key in SECRET_KEYS:
+                self.error(at + (key,), f"« {name}.{key} » mettrait un secret dans le fichier du pipeline : écrivez "
+                           f"« {SECRET_KEYS[key]}: NOM_DE_VARIABLE » et définissez cette variable d'environnement "
+                           "pour le service (ex. EnvironmentFile= dans l'unité systemd).")
+
+    def env_name(self, value, at: tuple, name: str) -> str | None:
+        if isinstance(value, str) and ENV_NAME.match(value):
+            return value
+        self.error(at + ("=",), f"« {name} » doit être le NOM d'une variable d'environnement (lettres, chiffres, _ ; "
+                   f"ex. LSU_SMTP_MOT_DE_PASSE), jamais sa valeur.")
+        return None
+
+    def notifications(self, value, at: tuple) -> NotificationsSpec:
+        if value is None:
+            return NotificationsSpec()
+        self.secret_keys(value if isinstance(value, dict) else {}, at, "notifications")
+        m = self.mapping({k: v for k, v in value.items() if k not in SECRET_KEYS} if isinstance(value, dict)
+                         else value, at, "notifications", NOTIFICATION_KEYS)
+        if m is None:
+            return NotificationsSpec()
+        if not m:
+            self.error(at, "« notifications » doit contenir « courriel » et/ou « webhook ».")
+        courriel = self.courriel(m["courriel"], at + ("courriel",)) if "courriel" in m else None
+        webhook = self.webhook(m["webhook"], at + ("webhook",)) if "webhook" in m else None
+        return NotificationsSpec(courriel=courriel, webhook=webhook)
+
+    def courriel(self, value, at: tuple) -> CourrielSpec | None:
+        if isinstance(value, dict):
+            self.secret_keys(value, at, "notifications.courriel")
+            value = {k: v for k, v in value.items() if k not in SECRET_KEYS}
+        m = self.mapping(value, at, "notifications.courriel", COURRIEL_KEYS)
+        if m is None:
+            return None
+        for required in ("serveur", "expediteur", "destinataires"):
+            if required not in m:
+                self.error(at, f"« notifications.courriel » doit contenir « {required}: » "
+                           "(voir docs/planification.md).")
+        serveur = self.text(m["serveur"], at + ("serveur",), "notifications.courriel.serveur") \
+            if "serveur" in m else None
+        if serveur is not None and not HOST.match(serveur):
+            self.error(at + ("serveur", "="), f"« notifications.courriel.serveur » doit être un nom d'hôte ou une "
+                       f"adresse, sans « smtp:// » ni port (trouvé : {serveur!r}) ; le port va dans « port: ».")
+        starttls = self.boolean(m["starttls"], at + ("starttls",), "notifications.courriel.starttls") \
+            if "starttls" in m else True
+        port = 587 if starttls else 25
+        if "port" in m:
+            n = self.number(m["port"], at + ("port",), "notifications.courriel.port", minimum=1, integer=True)
+            if n is not None and n > 65535:
+                self.error(at + ("port", "="), "« notifications.courriel.port » doit être entre 1 et 65535 "
+                           f"(trouvé : {n}).")
+            port = n or port
+        expediteur = None
+        if "expediteur" in m:
+            expediteur = self.text(m["expediteur"], at + ("expediteur",), "notifications.courriel.expediteur")
+            if expediteur is not None and not EMAIL.match(expediteur):
+                self.error(at + ("expediteur", "="), f"adresse d'expéditeur invalide {expediteur!r} (attendu : "
+                           "nom@domaine.fr).")
+        destinataires: list[str] = []
+        if "destinataires" in m:
+            d = m["destinataires"]
+            if isinstance(d, str):
+                d = [d]
+            if not isinstance(d, list) or not d:
+                self.error(at + ("destinataires", "="), "« notifications.courriel.destinataires » doit être une "
+                           "adresse ou une liste d'adresses, ex. [equipe-lsu@example.org].")
+            else:
+                for i, a in enumerate(d):
+                    if isinstance(a, str) and EMAIL.match(a):
+                        destinataires.append(a)
+                    else:
+                        self.error(at + ("destinataires", i), f"adresse de destinataire invalide {a!r} (attendu : "
+                                   "nom@domaine.fr).")
+        user = self.env_name(m["utilisateur_env"], at + ("utilisateur_env",),
+                             "notifications.courriel.utilisateur_env") if "utilisateur_env" in m else None
+        password = self.env_name(m["mot_de_passe_env"], at + ("mot_de_passe_env",),
+                                 "notifications.courriel.mot_de_passe_env") if "mot_de_passe_env" in m else None
+        if (user is None) != (password is None) and not self.errors:
+            self.error(at, "donnez à la fois « utilisateur_env » et « mot_de_passe_env » (ou aucun des deux : "
+                       "serveur sans authentification).")
+        if password is not None and not starttls:
+            self.error(at + ("starttls",), "avec une authentification, « starttls » doit valoir oui : le mot de "
+                       "passe ne doit pas passer en clair sur le réseau.")
+        ca = self.a_path(m["certificat_ac"], at + ("certificat_ac",), "notifications.courriel.certificat_ac") \
+            if "certificat_ac" in m else None
+        delai = 30.0
+        if "delai_s" in m:
+            delai = self.number(m["delai_s"], at + ("delai_s",), "notifications.courriel.delai_s", minimum=1) or delai
+        if serveur is None or expediteur is None or not destinataires:
+            return None
+        return CourrielSpec(serveur=serveur, port=port, starttls=starttls, expediteur=expediteur,
+                            destinataires=tuple(destinataires), utilisateur_env=user, mot_de_passe_env=password,
+                            certificat_ac=ca, delai_s=float(delai))
+
+    def webhook(self, value, at: tuple) -> WebhookSpec | None:
+        if isinstance(value, str):
+            value = {"url": value}
+        if isinstance(value, dict):
+            self.secret_keys(value, at, "notifications.webhook")
+            value = {k: v for k, v in value.items() if k not in SECRET_KEYS}
+        m = self.mapping(value, at, "notifications.webhook", WEBHOOK_KEYS)
+        if m is None:
+            return None
+        if ("url" in m) == ("url_env" in m):
+            self.error(at, "« notifications.webhook » doit contenir soit « url: https://… », soit « url_env: "
+                       "NOM_DE_VARIABLE » (une URL qui contient un jeton doit venir d'une variable d'environnement).")
+            return None
+        url = url_env = None
+        if "url" in m:
+            url = self.text(m["url"], at + ("url",), "notifications.webhook.url")
+            if url is not None and not re.match(r"^https?://[^/\s]+", url):
+                self.error(at + ("url", "="), f"« notifications.webhook.url » doit commencer par https:// ou http:// "
+                           f"(trouvé : {url!r}).")
+                url = None
+        else:
+            url_env = self.env_name(m["url_env"], at + ("url_env",), "notifications.webhook.url_env")
+        delai = 15.0
+        if "delai_s" in m:
+            delai = self.number(m["delai_s"], at + ("delai_s",), "notifications.webhook.delai_s", minimum=1) or delai
+        if url is None and url_env is None:
+            return None
+        return WebhookSpec(url=url, url_env=url_env, delai_s=float(delai))
 
     def source(self, value, at: tuple) -> SourceSpec | None:
         if isinstance(value, str):

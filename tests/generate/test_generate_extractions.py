@@ -39,12 +39,15 @@ def test_same_population_weeks_pass(extractions4):
     counts = []
     for d in DATES:
         con = duckdb.connect()
-        folder = (extractions4 / d).as_posix()
-        eleves = con.execute(f"SELECT count(*) FROM read_csv('{folder}/eleves.csv', delim=';', all_varchar=true)").fetchone()[0]
-        verrous = con.execute(f"SELECT count(*) FROM read_csv('{folder}/bilans_periodiques.csv', delim=';', all_varchar=true) "
-                              "WHERE date_verrou IS NOT NULL").fetchone()[0]
-        familles = con.execute(f"SELECT count(*) FROM read_csv('{folder}/consultations.csv', delim=';', all_varchar=true) "
-                               "WHERE profil = 'RESPONSABLE'").fetchone()[0]
+
+        def count(table: str, where: str = "true") -> int:
+            path = (extractions4 / d / f"{table}.csv").as_posix()
+            return con.execute(f"SELECT count(*) FROM read_csv(?, delim=';', all_varchar=true) WHERE {where}",
+                               [path]).fetchone()[0]
+
+        eleves = count("eleves")
+        verrous = count("bilans_periodiques", "date_verrou IS NOT NULL")
+        familles = count("consultations", "profil = 'RESPONSABLE'")
         con.close()
         counts.append((eleves, verrous, familles))
     assert len({c[0] for c in counts}) == 1

@@ -122,3 +122,68 @@ def test_unknown_rule_and_threshold_list_the_known_ones(tmp_path):
     joined = "\n".join(errors)
     assert "ligne 6" in joined and "PER-99" in joined and "HIS-02" in joined
     assert "ligne 7" in joined and "jours_parametrage (défaut 30)" in joined
+
+
+# --- history and notifications (issue 9) ---
+
+NOTIF = ("historique: hist/historique.duckdb\n"
+         "notifications:\n"
+         "  courriel:\n"
+         "    serveur: smtp.example.org\n"
+         "    port: 587\n"
+         "    starttls: oui\n"
+         "    expediteur: lsu@example.org\n"
+         "    destinataires: [support-lsu@example.org, ien@example.org]\n"
+         "    utilisateur_env: LSU_SMTP_UTILISATEUR\n"
+         "    mot_de_passe_env: LSU_SMTP_MOT_DE_PASSE\n"
+         "  webhook:\n"
+         "    url_env: LSU_WEBHOOK_URL\n")
+
+
+def test_history_and_notifications_are_read(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(GOOD_HEAD + NOTIF, encoding="utf-8")
+    spec = load_pipeline_spec(path)
+    assert spec.historique == tmp_path / "hist" / "historique.duckdb"
+    c = spec.notifications.courriel
+    assert (c.serveur, c.port, c.starttls, c.destinataires) == ("smtp.example.org", 587, True,
+                                                                ("support-lsu@example.org", "ien@example.org"))
+    assert (c.utilisateur_env, c.mot_de_passe_env) == ("LSU_SMTP_UTILISATEUR", "LSU_SMTP_MOT_DE_PASSE")
+    assert spec.notifications.webhook.url_env == "LSU_WEBHOOK_URL"
+
+
+def test_a_secret_in_the_yaml_is_refused_with_its_line(tmp_path):
+    errors = _errors(tmp_path, GOOD_HEAD + NOTIF.replace("    mot_de_passe_env: LSU_SMTP_MOT_DE_PASSE\n",
+                                                         "    mot_de_passe: hunter2\n"))
+    assert any("ligne 14" in m and "mettrait un secret" in m and "mot_de_passe_env" in m for m in errors), errors
+    assert not any("hunter2" in m for m in errors)
+
+
+def test_notification_mistakes_each_with_their_line(tmp_path):
+    errors = _errors(tmp_path, GOOD_HEAD + (
+        "notifications:\n"
+        "  courriel:\n"
+        "    serveur: smtp://smtp.example.org\n"           # line 7
+        "    port: 70000\n"                                 # line 8
+        "    starttls: non\n"
+        "    expediteur: lsu\n"                             # line 10
+        "    destinataires: [support-lsu@example.org, x]\n"  # line 11
+        "    utilisateur_env: LSU_USER\n"
+        "    mot_de_passe_env: mon mot de passe\n"          # line 13
+        "  webhook:\n"
+        "    url: chat.example.org/hooks/1\n"))             # line 15
+    expected = {7: "nom d'hôte", 8: "entre 1 et 65535", 10: "adresse d'expéditeur invalide",
+                11: "adresse de destinataire invalide", 13: "NOM d'une variable", 15: "https://"}
+    for line, text in expected.items():
+        assert any(f"ligne {line}," in m and text in m for m in errors), (line, errors)
+
+
+def test_password_without_starttls_is_refused(tmp_path):
+    errors = _errors(tmp_path, GOOD_HEAD + NOTIF.replace("starttls: oui", "starttls: non"))
+    assert any("ligne 10" in m and "en clair" in m for m in errors), errors
+
+
+def test_history_needs_every_rule_and_its_own_file(tmp_path):
+    errors = _errors(tmp_path, GOOD_HEAD + "historique: b.duckdb\ncontroles:\n  regles: [PER-01]\n")
+    assert any("ligne 7" in m and "toutes les règles" in m for m in errors), errors
+    assert any("ligne 5" in m and "un autre fichier que « base »" in m for m in errors), errors
