@@ -187,3 +187,14 @@ def test_history_needs_every_rule_and_its_own_file(tmp_path):
     errors = _errors(tmp_path, GOOD_HEAD + "historique: b.duckdb\ncontroles:\n  regles: [PER-01]\n")
     assert any("ligne 7" in m and "toutes les règles" in m for m in errors), errors
     assert any("ligne 5" in m and "un autre fichier que « base »" in m for m in errors), errors
+
+
+def test_planification_example_is_valid(tmp_path):
+    """The complete example of docs/planification.md, history and notifications included, is a valid pipeline."""
+    doc = (REPO / "docs" / "planification.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "exemple.yaml"
+    path.write_text(example, encoding="utf-8")
+    spec = load_pipeline_spec(path)
+    assert spec.historique is not None and spec.notifications.courriel.mot_de_passe_env == "LSU_SMTP_MOT_DE_PASSE"
+    assert spec.notifications.webhook.url_env == "LSU_WEBHOOK_URL"
