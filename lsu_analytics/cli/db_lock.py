@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from lsu_analytics.contract.vocabulary import Sortie
-from lsu_analytics.pipelines.lock import DatabaseLock, LockBusyError
+
+if TYPE_CHECKING:
+    from lsu_analytics.pipelines.lock import DatabaseLock
 
 ATTENDRE_HELP = ("Si une autre exécution (pipeline, load, check, indicateurs) utilise la base, attendre au plus "
                  "ce nombre de secondes (défaut : 0, refuser tout de suite).")
@@ -30,6 +33,9 @@ def database_lock(db: Path, attendre: float, *, creates: bool = False) -> Iterat
     folder or lock file left behind) and the command itself says the database is missing. A lock file without
     a database may be a first load in progress: it is waited for like any other.
     """
+    # Imported here: the pipelines package brings DuckDB, which a command refusing its arguments never needs.
+    from lsu_analytics.pipelines.lock import DatabaseLock, LockBusyError  # noqa: PLC0415
+
     # Resolved like a pipeline's `base`, so both take the very same lock file.
     lock = DatabaseLock(db.resolve(), attendre)
     if not creates and not db.exists() and not lock.path.exists():

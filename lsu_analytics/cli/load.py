@@ -10,7 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from lsu_analytics.contract.vocabulary import Sortie
-from lsu_analytics.load import MOTIFS, LoadError, LoadResult, load_export
+from lsu_analytics.load.errors import LoadError
+from lsu_analytics.load.result import MOTIFS, LoadResult
 
 from .db_lock import attendre_option, database_lock
 
@@ -54,6 +55,8 @@ def load(
 
 
 def _load(export: Path, db: Path) -> None:
+    from lsu_analytics.load.loader import load_export  # noqa: PLC0415 (DuckDB, pyarrow: not for --help)
+
     console = Console()
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -31,10 +31,17 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         """Exécute un notebook de rapport et écrit OUT/<notebook>-<périmètre>-<date>.html (autonome, sans
         code), avec le notebook exécuté à côté. Codes de sortie : 0 rapport écrit, 2 paramètre refusé,
         1 échec du rendu."""
-        from lsu_analytics.reports import NOTEBOOKS, ReportError, ReportParamError, render_report
+        # Declared names, types and values first: a refusal imports neither DuckDB nor papermill.
+        from lsu_analytics.reports.errors import ReportError, ReportParamError
+        from lsu_analytics.reports.notebooks import NOTEBOOKS
+        from lsu_analytics.reports.params import check_declared
 
         try:
-            result = render_report(notebook, db, _parse_params(param), out)
+            params = _parse_params(param)
+            check_declared(notebook, params)
+            from lsu_analytics.reports.render import render_report
+
+            result = render_report(notebook, db, params, out)
         except (ReportParamError, ValueError) as exc:
             typer.echo(f"Erreur : {exc}", err=True)
             if isinstance(exc, ReportParamError) and notebook in NOTEBOOKS:
@@ -43,6 +50,11 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             raise typer.Exit(Sortie.IMPOSSIBLE)
         except ReportError as exc:
             typer.echo(f"Erreur : {exc}", err=True)
+            raise typer.Exit(Sortie.ECHEC)
+        except OSError as exc:  # disk full, read-only folder...: said in French, never a traceback
+            where = f" ({exc.filename})" if exc.filename else ""
+            typer.echo(f"Erreur : écriture du rapport impossible dans {out}{where} : {exc.strerror or exc}. "
+                       "Vérifiez le dossier --out (droits, place libre).", err=True)
             raise typer.Exit(Sortie.ECHEC)
         typer.echo(f"Rapport : {result.html}")
         typer.echo(f"Notebook exécuté (audit) : {result.ipynb}")

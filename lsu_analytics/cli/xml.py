@@ -9,9 +9,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from lsu_analytics.contract.vocabulary import Sortie
-from lsu_analytics.xml import MAPPED_TABLES, ImportContent, XmlImportError, load_into, precheck, read_import
-from lsu_analytics.xml.bench import measure
+from lsu_analytics.xml.errors import XmlImportError
 from lsu_analytics.xml.xsd import ENV_VAR, configured_xsd, load_schema
+
+# lxml only at start; polars, DuckDB and the reader are imported by the command that runs.
 
 MAX_ROWS_ALL = 500  # above this many bilans, only those LSU would refuse or warn about are listed
 
@@ -30,6 +31,8 @@ def bench_import_xml(
     dossier: Path | None = typer.Option(None, "--dossier", help="Dossier du fichier temporaire (défaut : /tmp)."),
 ) -> None:
     """Mesure la lecture en flux et le chargement d'un fichier d'import généré (10 disciplines par bilan)."""
+    from lsu_analytics.xml.bench import measure  # noqa: PLC0415
+
     console = Console(highlight=False)
     result = measure(bilans, configured_xsd(xsd), dossier)
     table = Table(title="Import XML : mesure")
@@ -86,6 +89,10 @@ def import_xml(
 
 
 def _one_file(console: Console, path: Path, xsd_path: Path | None, out: Path, db: Path | None) -> int:
+    from lsu_analytics.xml.loading import load_into  # noqa: PLC0415
+    from lsu_analytics.xml.precheck import precheck  # noqa: PLC0415
+    from lsu_analytics.xml.reader import read_import  # noqa: PLC0415
+
     try:
         content = read_import(path, xsd_path)
     except XmlImportError as exc:
@@ -112,7 +119,7 @@ def _one_file(console: Console, path: Path, xsd_path: Path | None, out: Path, db
     return OK
 
 
-def _print_problems(console: Console, content: ImportContent) -> None:
+def _print_problems(console: Console, content) -> None:
     if not content.problems:
         console.print("Aucun problème de structure" + (" ni de conformité au XSD." if content.xsd else "."))
         return
@@ -124,7 +131,9 @@ def _print_problems(console: Console, content: ImportContent) -> None:
     console.print(table)
 
 
-def _print_counts(console: Console, content: ImportContent, added: dict[str, int], out: Path) -> None:
+def _print_counts(console: Console, content, added: dict[str, int], out: Path) -> None:
+    from lsu_analytics.xml.content import MAPPED_TABLES  # noqa: PLC0415
+
     table = Table(title=f"Tables écrites dans {escape(str(out))}")
     table.add_column("Table")
     table.add_column("Lignes du fichier", justify="right")

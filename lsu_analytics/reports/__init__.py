@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 
-_API = {"NOTEBOOKS": "notebooks", "NOTEBOOKS_DIR": "notebooks", "ReportError": "db", "ReportParamError": "db",
+_API = {"NOTEBOOKS": "notebooks", "NOTEBOOKS_DIR": "notebooks", "ReportError": "errors", "ReportParamError": "errors",
         "validate_params": "params", "ReportResult": "render", "render_report": "render"}
 
 __all__ = sorted(_API)

@@ -9,13 +9,7 @@ import pandas as pd
 from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import visibilite_rows
 
-
-class ReportError(Exception):
-    """A report cannot be produced; the message (French) says what to do."""
-
-
-class ReportParamError(ReportError, ValueError):
-    """A report parameter is wrong; the message (French) lists what is allowed."""
+from .errors import ReportError, ReportParamError
 
 
 def connect(db: str | Path) -> duckdb.DuckDBPyConnection:

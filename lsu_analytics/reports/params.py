@@ -10,11 +10,11 @@ from pathlib import Path
 
 from lsu_analytics.contract.vocabulary import INE_PATTERN, NIVEAUX_PERIMETRE
 
-from . import db as reports_db
-from .db import ReportParamError
+from .errors import ReportParamError
 from .notebooks import NOTEBOOKS, NotebookSpec, Param
 
 MAX_LISTED = 30  # allowed codes listed in an error message
+INT_RE = re.compile(r"[+-]?[0-9]{1,9}")  # ASCII digits only ("²".isdigit() is true); no 5,000-digit integer
 
 
 def notebook_spec(notebook: str) -> NotebookSpec:
@@ -27,12 +27,9 @@ def notebook_spec(notebook: str) -> NotebookSpec:
     return NOTEBOOKS[name]
 
 
-def validate_params(notebook: str, db: str | Path, params: dict) -> dict:
-    """Return the complete, checked parameters of `notebook` (db included, as an absolute path).
-
-    Raises ReportParamError (French message) on an unknown name, a wrong type, a value outside
-    the allowed ones, or a perimeter / pupil absent from the database.
-    """
+def check_declared(notebook: str, params: dict) -> dict:
+    """Names, types and allowed values, from the declaration alone: no database, no heavy import.
+    Returns the typed values; raises ReportParamError (French message)."""
     spec = notebook_spec(notebook)
     params = dict(params or {})
     unknown = sorted(set(params) - set(spec.param_names))
@@ -42,9 +39,19 @@ def validate_params(notebook: str, db: str | Path, params: dict) -> dict:
             f"Paramètres permis : {_describe(spec)}."
             + (" La base se donne avec --db." if "db" in unknown else "")
         )
-    values = {p.name: _typed(spec, p, params.get(p.name, p.default)) for p in spec.params}
+    return {p.name: _typed(spec, p, params.get(p.name, p.default)) for p in spec.params}
+
+
+def validate_params(notebook: str, db: str | Path, params: dict) -> dict:
+    """Return the complete, checked parameters of `notebook` (db included, as an absolute path).
+
+    Raises ReportParamError (French message) on an unknown name, a wrong type, a value outside
+    the allowed ones, or a perimeter / pupil absent from the database.
+    """
+    spec = notebook_spec(notebook)
+    values = check_declared(spec.name, params)
     db_path = Path(db).expanduser().resolve()
-    con = reports_db.connect(db_path)
+    con = _db().connect(db_path)
     try:
         checker = {"indicateurs": _check_indicateurs, "audit_anomalies": _check_audit,
                    "diagnostic_eleve": _check_diagnostic}[spec.name]
@@ -54,15 +61,22 @@ def validate_params(notebook: str, db: str | Path, params: dict) -> dict:
     return {"db": str(db_path), **values}
 
 
+def _db():
+    from . import db  # noqa: PLC0415 (duckdb and pandas: only once the declaration holds)
+
+    return db
+
+
 def _typed(spec: NotebookSpec, p: Param, value):
     """Type and allowed values, from the declaration alone (strings from the CLI are accepted)."""
     if value is None or (isinstance(value, str) and value.strip() == ""):
         return None
     if p.kind == "int":
-        if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str)
-                                                                      and value.strip().isdigit())):
+        if isinstance(value, bool) or not (isinstance(value, int) and abs(value) < 10 ** 9 or (
+                isinstance(value, str) and INT_RE.fullmatch(value.strip()))):
             raise ReportParamError(
-                f"{spec.name} : le paramètre {p.name} doit être un entier ({p.description}), reçu {_show(value)}."
+                f"{spec.name} : le paramètre {p.name} doit être un entier écrit en chiffres 0-9, au plus 9 "
+                f"chiffres ({p.description}), reçu {_show(value)}."
             )
         return int(value)
     if not isinstance(value, str):
@@ -78,9 +92,9 @@ def _typed(spec: NotebookSpec, p: Param, value):
 
 
 def _manifeste(con) -> tuple:
-    if not reports_db.has_table(con, "manifeste"):
+    if not _db().has_table(con, "manifeste"):
         raise ReportParamError("la base n'a pas de table manifeste : chargez d'abord un export (`lsu-analytics load`).")
-    row = con.execute(reports_db.sql_text("commun/manifeste.sql")).fetchone()
+    row = con.execute(_db().sql_text("commun/manifeste.sql")).fetchone()
     if row is None:
         raise ReportParamError("la table manifeste est vide : chargez d'abord un export (`lsu-analytics load`).")
     return row
@@ -99,7 +113,7 @@ def _perimetre(con, values: dict, codes_sql: str, **sql_params) -> None:
             raise ReportParamError(f"donnez code_perimetre pour le niveau {values['niveau_perimetre']}.")
         values["code_perimetre"] = "FR"
     niveau = values["niveau_perimetre"]
-    codes = [r[0] for r in con.execute(reports_db.sql_text(codes_sql), {"niveau": niveau, **sql_params}).fetchall()]
+    codes = [r[0] for r in con.execute(_db().sql_text(codes_sql), {"niveau": niveau, **sql_params}).fetchall()]
     if values["code_perimetre"] not in codes:
         raise ReportParamError(
             f"périmètre {niveau} {_show(values['code_perimetre'])} absent de la base. "
@@ -109,9 +123,9 @@ def _perimetre(con, values: dict, codes_sql: str, **sql_params) -> None:
 
 
 def _check_indicateurs(con, values: dict) -> None:
-    if not reports_db.has_table(con, "indicateurs"):
+    if not _db().has_table(con, "indicateurs"):
         raise ReportParamError("la base n'a pas de table indicateurs : lancez `lsu-analytics indicateurs`.")
-    millesimes = [r[0] for r in con.execute(reports_db.sql_text("commun/millesimes_indicateurs.sql")).fetchall()]
+    millesimes = [r[0] for r in con.execute(_db().sql_text("commun/millesimes_indicateurs.sql")).fetchall()]
     if not millesimes:
         raise ReportParamError("la table indicateurs est vide : lancez d'abord `lsu-analytics indicateurs`.")
     if values["millesime"] is None:
@@ -125,7 +139,7 @@ def _check_indicateurs(con, values: dict) -> None:
 
 
 def _check_audit(con, values: dict) -> None:
-    if not reports_db.has_table(con, "anomalies"):
+    if not _db().has_table(con, "anomalies"):
         raise ReportParamError("la base n'a pas de table anomalies : lancez `lsu-analytics check`.")
     _perimetre(con, values, "commun/codes_etablissements.sql")
 
@@ -135,7 +149,7 @@ def _check_diagnostic(con, values: dict) -> None:
     if (eleve_id is None) == (ine is None):
         raise ReportParamError("diagnostic_eleve : donnez soit eleve_id, soit ine (exactement un des deux).")
     if eleve_id is not None:
-        if con.execute(reports_db.sql_text("commun/eleve_par_id.sql"), {"eleve_id": eleve_id}).fetchone() is None:
+        if con.execute(_db().sql_text("commun/eleve_par_id.sql"), {"eleve_id": eleve_id}).fetchone() is None:
             raise ReportParamError(
                 f"aucun élève d'identifiant {_show(eleve_id)} dans la table eleves. Permis : un eleve_id "
                 "présent dans l'export, ou ine=<INE à 11 caractères>."
@@ -144,7 +158,7 @@ def _check_diagnostic(con, values: dict) -> None:
     # The INE is personal data: never echoed back in a message.
     if not re.match(INE_PATTERN, ine.upper()):  # looked up case-insensitively (eleve_par_ine.sql)
         raise ReportParamError("ine : un INE compte exactement 11 lettres ou chiffres.")
-    found = [r[0] for r in con.execute(reports_db.sql_text("commun/eleve_par_ine.sql"), {"ine": ine}).fetchall()]
+    found = [r[0] for r in con.execute(_db().sql_text("commun/eleve_par_ine.sql"), {"ine": ine}).fetchall()]
     if not found:
         raise ReportParamError("aucun élève avec cet INE dans la table eleves. Permis : un INE présent dans "
                                "l'export, ou eleve_id=<identifiant>.")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,12 +11,11 @@ from nbconvert import HTMLExporter
 
 from .db import ReportError
 from .notebooks import NOTEBOOKS_DIR
+from .offline import remote_references
 from .params import notebook_spec, validate_params
+from .paths import report_stem
 
 STYLE = Path(__file__).with_name("rapport.css")
-# A reference that a browser would fetch: src/href/url()/@import towards the network.
-REMOTE = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)""",
-                    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ def render_report(notebook: str, db: Path, params: dict, out_dir: Path,
     checked = validate_params(spec.name, db, params)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"{spec.name}-{_slug(_perimetre(spec.name, checked))}-{(today or dt.date.today()).isoformat()}"
+    stem = report_stem(spec.name, checked, today)
     ipynb, html_path = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.html"
     _execute(spec.path, ipynb, checked)
     page = to_html(ipynb, titre=f"{spec.titre} · {_perimetre(spec.name, checked).replace('-', ' ', 1)}")
@@ -46,11 +44,6 @@ def _perimetre(name: str, p: dict) -> str:
     if name == "diagnostic_eleve":
         return f"eleve-{p['eleve_id']}"  # never the INE
     return f"{p['niveau_perimetre']}-{p['code_perimetre']}"
-
-
-def _slug(text: str) -> str:
-    """Safe in a file name whatever the database holds (no separator, no '..')."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "perimetre"
 
 
 def _execute(source: Path, target: Path, params: dict) -> None:
@@ -87,7 +80,3 @@ def to_html(ipynb: Path, titre: str) -> str:
         raise ReportError(f"le rapport ferait appel au réseau ({', '.join(remote[:3])}) : rendu refusé.")
     return page
 
-
-def remote_references(page: str) -> list[str]:
-    """Network references a browser would load (xmlns identifiers of SVG are not loaded)."""
-    return [m.group(0) for m in REMOTE.finditer(page)]

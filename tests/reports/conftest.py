@@ -13,6 +13,7 @@ import duckdb
 
 from lsu_analytics.contract import SYSTEM_TABLES, TABLES, create_schema, quote
 from lsu_analytics.contract.tables import DOMAINES_SOCLE
+from report_hostile_values import HOSTILE_NOM, LONG_ELEVE_ID
 
 C = 2025
 
@@ -168,6 +169,23 @@ def report_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
+def hostile_db(report_db, tmp_path_factory):
+    """The report base plus what a real base may hold: a 302-character eleve_id, an establishment
+    whose name reads like a network reference."""
+    path = tmp_path_factory.mktemp("hostile") / "lsu.duckdb"
+    path.write_bytes(report_db.read_bytes())
+    db = ReportDb.__new__(ReportDb)
+    db.con = duckdb.connect(str(path))
+    db.add("eleves", eleve_id=LONG_ELEVE_ID, ine="99ZZZZZZZZ9", nom="Longuet", prenom="Ida",
+           date_naissance="2014-05-05")
+    db.add("inscriptions", eleve_id=LONG_ELEVE_ID, uai="0380001A", classe_id="K0380001A", millesime=C,
+           date_entree="2025-09-02")
+    db.con.execute("UPDATE etablissements SET nom = ? WHERE uai = '0380001A'", [HOSTILE_NOM])
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="package")
 def export_db(tmp_path_factory):
     """A real small export: generated, loaded, checked, indicators computed (the project's own modules)."""
     from lsu_analytics.generate import generate_export
@@ -189,7 +207,7 @@ def _cli(*args) -> list[str]:
 
 
 @pytest.fixture(scope="package")
-def rendered(report_db, export_db, tmp_path_factory):
+def rendered(report_db, export_db, hostile_db, tmp_path_factory):
     """Every notebook rendered once through the CLI (two at a time: 2 cores), shared by the tests.
 
     Returns {key: (html Path, ipynb Path)}, plus the database hashes before rendering."""
@@ -200,6 +218,9 @@ def rendered(report_db, export_db, tmp_path_factory):
                                                           "-p", "code_perimetre=073"]),
         "audit": ("audit_anomalies", report_db, ["-p", "niveau_perimetre=national"]),
         "diagnostic": ("diagnostic_eleve", report_db, ["-p", "eleve_id=E07"]),
+        "diagnostic_long": ("diagnostic_eleve", hostile_db, ["-p", f"eleve_id={LONG_ELEVE_ID}"]),
+        "audit_hostile": ("audit_anomalies", hostile_db, ["-p", "niveau_perimetre=departement",
+                                                          "-p", "code_perimetre=038"]),
     }
     hashes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (report_db, export_db)}
     results, running = {}, []
