@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
@@ -15,6 +14,7 @@ import duckdb
 from lsu_analytics.common.digest import sha256_file
 from lsu_analytics.contract import TABLES, create_schema
 
+from .builds import build_folder, remove_stale_builds
 from .errors import LoadError
 from .manifest import FileEntry, check_files, read_manifest
 from .record import copy_history, record_load, record_manifest
@@ -48,13 +48,14 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
 
     `progress(table, done, total)` is called once before the first table ("", 0, 18) and after each one.
     Raises LoadError (French message naming the file) and leaves `db` as it was when anything fails.
+    The caller holds the database lock: the builds left beside `db` by killed loads are removed.
     """
     source, db = Path(source), Path(db)
     t0, debut = perf_counter(), datetime.now()
     chargement_id = _new_chargement_id(debut)
     db.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".chargement-", dir=db.parent) as tmp:
-        workdir = Path(tmp)
+    remove_stale_builds(db.parent)
+    with build_folder(db.parent) as workdir:
         with export_folder(source, workdir) as folder:
             manifest = read_manifest(folder)
             check_files(manifest, {p.name for p in folder.iterdir() if p.is_file()})

@@ -1,0 +1,70 @@
+"""A load killed with kill -9 leaves its build folder; the next load removes it, never a live one's."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from load_exports import ETABLISSEMENTS, Export
+
+from lsu_analytics.load import load_export
+
+# A load that stops once its build folder exists: it writes `pret` (the handshake) and waits for ever.
+_BLOCKED_LOAD = """
+import sys, threading
+from pathlib import Path
+import lsu_analytics.load.loader as loader
+real = loader.read_manifest
+def blocked(folder):
+    Path(sys.argv[3]).write_text("x")
+    threading.Event().wait()
+loader.read_manifest = blocked
+loader.load_export(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def _export(tmp_path, name="export"):
+    e = Export(tmp_path / name)
+    e.csv("etablissements.csv", ETABLISSEMENTS)
+    return e.manifest()
+
+
+def _start_blocked(tmp_path, export, db, tag):
+    ready = tmp_path / f"pret-{tag}"
+    proc = subprocess.Popen([sys.executable, "-c", _BLOCKED_LOAD, str(export), str(db), str(ready)])
+    while not ready.exists():  # handshake: the child says when its build folder exists
+        assert proc.poll() is None, "the blocked load died before its handshake"
+        time.sleep(0.01)
+    return proc
+
+
+def _builds(folder):
+    return sorted(p.name for p in folder.glob(".chargement-*"))
+
+
+def test_the_next_load_removes_the_build_of_a_killed_load(tmp_path):
+    export, db = _export(tmp_path), tmp_path / "bases" / "lsu.duckdb"
+    db.parent.mkdir()
+    proc = _start_blocked(tmp_path, export, db, "tue")
+    assert len(_builds(db.parent)) == 1
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(_builds(db.parent)) == 1  # left behind by kill -9
+    load_export(export, db)
+    assert _builds(db.parent) == []
+
+
+def test_a_live_load_keeps_its_build(tmp_path):
+    export, folder = _export(tmp_path), tmp_path / "bases"
+    folder.mkdir()
+    proc = _start_blocked(tmp_path, export, folder / "autre.duckdb", "vivant")
+    try:
+        live = _builds(folder)
+        assert len(live) == 1
+        load_export(export, folder / "lsu.duckdb")  # same folder, another database: the live build stays
+        assert _builds(folder) == live
+    finally:
+        proc.kill()
+        proc.wait()
