@@ -55,7 +55,7 @@ def import_xml(
                                    "pré-contrôles d'import de LSU (ouverte en lecture seule)."),
     xsd: Path | None = typer.Option(None, "--xsd", help=f"XSD officiel du ministère (sinon ${ENV_VAR})."),
     out: Path | None = typer.Option(None, "--out", help="Base DuckDB où écrire les tables "
-                                    "(défaut : <premier fichier>.duckdb à côté du fichier)."),
+                                    "(défaut : <nom du premier fichier>.duckdb dans le dossier courant)."),
 ) -> None:
     """Lit des fichiers d'import XML LSU, les valide, les charge dans une base DuckDB et, avec --db,
     dit bilan par bilan ce que LSU refuserait et pourquoi.
@@ -63,7 +63,8 @@ def import_xml(
     Codes de sortie : 0 fichiers lus et chargés (même si LSU refuserait des bilans), 1 fichier
     invalide (XSD ou structure, non chargé), 2 fichier refusé ou illisible."""
     console = Console(highlight=False)
-    out = out or fichiers[0].with_suffix(".duckdb")
+    # Never beside the input by default: its folder may be read-only or shared.
+    out = out or Path.cwd() / f"{fichiers[0].stem}.duckdb"
     if db is not None and out.resolve() == db.resolve():
         console.print("[red]Refusé[/] : --out ne peut pas être la base --db, qui n'est jamais modifiée. "
                       "Choisissez un autre fichier pour --out.")
@@ -142,6 +143,7 @@ def _print_counts(console: Console, content, added: dict[str, int], out: Path) -
         table.add_row(name, str(content.tables[name].height), str(added[name]))
     console.print(table)
     console.print(f"UAI {content.uai}, schemaVersion {content.schema_version}.")
+    console.print(f"Base écrite : {escape(str(out.resolve()))}")
 
 
 def _print_verdicts(console: Console, verdicts, db: Path) -> None:

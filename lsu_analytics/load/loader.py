@@ -16,10 +16,10 @@ from lsu_analytics.contract import TABLES, create_schema
 
 from .builds import build_folder, remove_stale_builds
 from .errors import LoadError
-from .manifest import FileEntry, check_files, read_manifest
+from .manifest import FileEntry, check_files
 from .record import copy_history, record_load, record_manifest
 from .result import LoadResult, TableResult
-from .source import export_folder
+from .source import ZipLimits, export_folder
 from .sqlfiles import run
 from .table_load import FileContext, load_file
 
@@ -43,7 +43,7 @@ def _new_chargement_id(now: datetime) -> str:
 
 
 def load_export(source: Path, db: Path, progress: Progress | None = None, *,
-                memory_limit: str = MEMORY_LIMIT) -> LoadResult:
+                memory_limit: str = MEMORY_LIMIT, zip_limits: ZipLimits | None = None) -> LoadResult:
     """Load the export `source` (folder or .zip) into the DuckDB file `db`, replacing it atomically.
 
     `progress(table, done, total)` is called once before the first table ("", 0, 18) and after each one.
@@ -56,9 +56,9 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
     db.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(db.parent)
     with build_folder(db.parent) as workdir:
-        with export_folder(source, workdir) as folder:
-            manifest = read_manifest(folder)
-            check_files(manifest, {p.name for p in folder.iterdir() if p.is_file()})
+        with export_folder(source, workdir, zip_limits) as export:
+            folder, manifest = export.path, export.manifest
+            check_files(manifest, export.present)
             new_db = workdir / "nouvelle.duckdb"
             (workdir / "duckdb").mkdir()
             con = duckdb.connect(str(new_db), config={

@@ -101,15 +101,19 @@ def parse_manifest(data: object) -> Manifest:
                     separateur, entries)
 
 
+def parse_manifest_bytes(raw: bytes) -> Manifest:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise _fail(f"ce n'est pas du JSON UTF-8 lisible ({e}).") from None
+    return parse_manifest(data)
+
+
 def read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.json"
     if not path.is_file():
         raise LoadError(f"manifest.json introuvable dans {folder} : un export contient toujours son manifeste.")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise _fail(f"ce n'est pas du JSON UTF-8 lisible ({e}).") from None
-    return parse_manifest(data)
+    return parse_manifest_bytes(path.read_bytes())
 
 
 def check_files(manifest: Manifest, present: set[str]) -> None:

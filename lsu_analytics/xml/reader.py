@@ -15,7 +15,7 @@ from lsu_analytics.contract import DOMAINES_SOCLE, TABLES
 from . import values
 from .content import EXTRA_SCHEMAS, MAPPED_TABLES, ImportContent, Rows, contract_schema, frame
 from .errors import ERREUR, Problem
-from .safe_reader import MAX_XSD_ERRORS, SafeStream, release
+from .safe_reader import MAX_XSD_ERRORS, SafeStream, check_well_formed, release
 from .structure import StructureChecks
 from .xsd import configured_xsd, load_schema
 
@@ -50,7 +50,10 @@ def read_import(path: Path, xsd: Path | None = None) -> ImportContent:
         if builder.stopped:
             break  # not an LSU file: nothing more to learn from it
         builder.handle(elem)
-    return builder.content(stream, xsd_path)
+    content = builder.content(stream, xsd_path)
+    if schema is not None and content.errors:
+        check_well_formed(path)  # the errors a schema reports on a malformed file are invented: malformed first
+    return content
 
 
 class _Builder:

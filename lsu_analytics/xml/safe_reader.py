@@ -98,6 +98,9 @@ class SafeStream:
                     self._refuse_doctype(self.root.sourceline)
                 yield elem
         except etree.XMLSyntaxError as exc:
+            if self.schema is not None:
+                feeder.close()
+                check_well_formed(self.path)  # a malformed file is said so, never as XSD violations
             feeder.collect_errors()
             # The parser's own log: the exception's may hold errors of earlier parses.
             parse_errors = [e for e in context.error_log
@@ -122,6 +125,12 @@ class SafeStream:
         docinfo = self.root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None or docinfo.system_url:
             raise XmlImportError(self.path, _REFUS_DTD, _FAIRE_DTD, line or None)
+
+
+def check_well_formed(path: Path) -> None:
+    """One pass without the schema; raises XmlImportError "XML mal formé" at the parser's line."""
+    for elem in SafeStream(path):
+        release(elem)
 
 
 def release(elem: etree._Element) -> None:

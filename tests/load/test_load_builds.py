@@ -16,11 +16,10 @@ _BLOCKED_LOAD = """
 import sys, threading
 from pathlib import Path
 import lsu_analytics.load.loader as loader
-real = loader.read_manifest
-def blocked(folder):
+def blocked(*args):
     Path(sys.argv[3]).write_text("x")
     threading.Event().wait()
-loader.read_manifest = blocked
+loader.export_folder = blocked
 loader.load_export(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 

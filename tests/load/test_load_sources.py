@@ -10,6 +10,7 @@ from load_exports import ETABLISSEMENTS, db_rows
 
 from lsu_analytics import __version__
 from lsu_analytics.load import LoadError, load_export
+from lsu_analytics.load.source import ZipLimits
 
 
 def test_parquet_type_et_texte(export, tmp_path):
@@ -89,3 +90,42 @@ def test_parquet_illisible(export, tmp_path):
     export.raw("eleves.parquet", b"PAR1 pas vraiment du parquet", lignes=1)
     with pytest.raises(LoadError, match=r"eleves\.parquet : fichier illisible"):
         load_export(export.manifest(), tmp_path / "lsu.duckdb")
+
+
+def _zip(folder, archive, extra=()):
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for p in folder.iterdir():
+            zf.write(p, p.name)
+        for name, size in extra:
+            with zf.open(name, "w") as f:
+                for _ in range(size // (1 << 20)):
+                    f.write(b"\0" * (1 << 20))
+    return archive
+
+
+def test_zip_seuls_les_fichiers_listes_sont_extraits(export, tmp_path):
+    """A 64 MiB file beside the manifest, not listed: never extracted (the bound of 1 MiB would refuse it)."""
+    export.csv("etablissements.csv", ETABLISSEMENTS)
+    archive = _zip(export.manifest(), tmp_path / "e.zip", [("bombe.bin", 64 << 20)])
+    result = load_export(archive, tmp_path / "lsu.duckdb", zip_limits=ZipLimits(total_max=1 << 20))
+    assert result.chargees == 2
+
+
+def test_zip_bombe_refusee_avant_extraction(export, tmp_path):
+    export.files["consultations.csv"] = {"lignes": 0, "sha256": "0" * 64}
+    archive = _zip(export.manifest(), tmp_path / "e.zip")
+    with zipfile.ZipFile(archive, "a", zipfile.ZIP_DEFLATED) as zf:  # a listed file that decompresses 1000:1
+        zf.writestr("consultations.csv", b"\0" * (32 << 20))
+    db = tmp_path / "lsu.duckdb"
+    with pytest.raises(LoadError, match=r"consultations\.csv se décompresse en 32,0 Mio pour .* \(bombe de décompression"):
+        load_export(archive, db)
+    assert not db.exists() and not list(tmp_path.glob(".chargement-*"))
+
+
+def test_zip_plus_gros_que_la_limite_refuse(export, tmp_path):
+    export.csv("etablissements.csv", ETABLISSEMENTS + [[f"03{i:05d}X", "É", "1D", "PU", "08", "038", None, "oui"]
+                                                       for i in range(40_000)])
+    archive = _zip(export.manifest(), tmp_path / "e.zip")
+    with pytest.raises(LoadError, match=r"une fois décompressés, au-delà de la limite de 1,0 Mio : archive refusée "
+                                        r"avant extraction"):
+        load_export(archive, tmp_path / "lsu.duckdb", zip_limits=ZipLimits(total_max=1 << 20))

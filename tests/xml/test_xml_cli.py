@@ -18,13 +18,22 @@ def _count(db, table):
         con.close()
 
 
-def test_sample_is_loaded_next_to_the_file_by_default(tmp_path, sample_xml, xsd):
-    copy = tmp_path / "sample-bilan-complet.xml"
+def test_sample_is_loaded_in_the_current_folder_by_default(tmp_path, sample_xml, xsd, monkeypatch):
+    inbox, here = tmp_path / "depot", tmp_path / "ici"
+    inbox.mkdir()
+    here.mkdir()
+    copy = inbox / "sample-bilan-complet.xml"
     shutil.copy(sample_xml, copy)
-    result = CliRunner().invoke(app, ["import-xml", str(copy), "--xsd", str(xsd)], env=WIDE)
+    inbox.chmod(0o555)  # a read-only or shared folder of received files: nothing is written there
+    monkeypatch.chdir(here)
+    try:
+        result = CliRunner().invoke(app, ["import-xml", str(copy), "--xsd", str(xsd)], env=WIDE)
+    finally:
+        inbox.chmod(0o755)
     assert result.exit_code == 0, result.output
-    db = tmp_path / "sample-bilan-complet.duckdb"
-    assert db.exists()
+    db = here / "sample-bilan-complet.duckdb"
+    assert db.exists() and sorted(p.name for p in inbox.iterdir()) == ["sample-bilan-complet.xml"]
+    assert f"Base écrite : {db}" in result.output.replace("\n", "")
     assert "Tables écrites dans" in result.output and "Validation contre le XSD" in result.output
     assert {t: _count(db, t) for t in ("eleves", "periodes", "bilans_periodiques", "bilans_cycle", "personnels")} \
         == {"eleves": 3, "periodes": 3, "bilans_periodiques": 5, "bilans_cycle": 3, "personnels": 12}
