@@ -9,7 +9,8 @@ REJETS = Table("rejets", "Lignes refusées au chargement, avec la raison.", (
     C("fichier", "text", "nom du fichier de l'export"),
     C("ligne", "int", "numéro de ligne physique dans le fichier (1 = en-tête) ; rang de la ligne pour Parquet"),
     C("colonne", "text", "colonne en cause (NULL pour une clé primaire répétée sur plusieurs colonnes)"),
-    C("motif", "text", codes=("TYPE_INVALIDE", "VALEUR_REQUISE_MANQUANTE", "CODE_HORS_LISTE", "CLE_PRIMAIRE_EN_DOUBLE")),
+    C("motif", "text", codes=("TYPE_INVALIDE", "VALEUR_REQUISE_MANQUANTE", "CODE_HORS_LISTE", "CLE_PRIMAIRE_EN_DOUBLE",
+                               "LIGNE_TROP_LONGUE")),
     C("detail", "text", "phrase en français"),
     C("ligne_brute", "text", "la ligne telle qu'elle est dans le fichier"),
 ))

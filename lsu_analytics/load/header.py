@@ -20,9 +20,31 @@ def _first_record(head: bytes) -> bytes:
     return head
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _encoding_problem(head: bytes) -> str | None:
+    """What the first bytes say of an encoding other than UTF-8 (a header is ASCII text)."""
+    if head.startswith(_UTF16_BOMS):
+        return "il commence par la marque d'ordre des octets de l'UTF-16 : le fichier est en UTF-16"
+    if head.startswith(_UTF8_BOM + _UTF8_BOM):
+        return ("il commence par deux marques d'ordre des octets (BOM) UTF-8 au lieu d'une au plus : le fichier "
+                "a été converti deux fois")
+    if b"\x00" in head:
+        return ("il contient des octets nuls : le fichier est en UTF-16 (ou UTF-32) sans marque d'ordre des "
+                "octets")
+    return None
+
+
 def read_header(path: Path, fichier: str) -> list[str]:
     with open(path, "rb") as f:
-        head = _first_record(f.read(MAX_HEADER))
+        start = f.read(MAX_HEADER)
+    problem = _encoding_problem(start[:4096])
+    if problem:
+        raise LoadError(f"{fichier}, ligne 1 : problème d'encodage, {problem}. Le contrat demande de l'UTF-8 (ou le "
+                        "windows-1252 déclaré par le manifeste) : réexportez-le.")
+    head = _first_record(start)
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ from lsu_analytics.common.digest import sha256_file
 from lsu_analytics.contract import TABLES, create_schema
 
 from .builds import build_folder, remove_stale_builds
+from .disk import disk_full_message, is_disk_full
 from .errors import LoadError
 from .manifest import FileEntry, check_files
 from .record import copy_history, record_load, record_manifest
@@ -51,10 +52,20 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
     The caller holds the database lock: the builds left beside `db` by killed loads are removed.
     """
     source, db = Path(source), Path(db)
-    t0, debut = perf_counter(), datetime.now()
-    chargement_id = _new_chargement_id(debut)
     db.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(db.parent)
+    try:
+        return _build(source, db, progress, memory_limit, zip_limits)
+    except (LoadError, OSError, duckdb.Error) as e:
+        if is_disk_full(e):  # wherever the write failed (extraction, transcoding, DuckDB): one message
+            raise LoadError(disk_full_message(source, db.parent.resolve())) from None
+        raise
+
+
+def _build(source: Path, db: Path, progress: Progress | None, memory_limit: str,
+           zip_limits: ZipLimits | None) -> LoadResult:
+    t0, debut = perf_counter(), datetime.now()
+    chargement_id = _new_chargement_id(debut)
     with build_folder(db.parent) as workdir:
         with export_folder(source, workdir, zip_limits) as export:
             folder, manifest = export.path, export.manifest

@@ -9,6 +9,7 @@ import pyarrow.compute as pc
 
 from lsu_analytics.contract import Table, quote
 
+from .csv_read import MAX_LINE_SIZE
 from .lines import locate_records, raw_text
 from .manifest import Manifest
 from .sqlfiles import run, sql
@@ -45,6 +46,9 @@ def templates(table: Table, manifest: Manifest) -> pa.Table:
             codes = ", ".join(str(c) for c in col.codes)
             rows.append(("CODE_HORS_LISTE", col.name,
                          f"« {col.name} » n'a pas une valeur de la liste {{{codes}}}."))
+    rows.append(("LIGNE_TROP_LONGUE", None,
+                 f"la ligne dépasse {MAX_LINE_SIZE >> 20} Mio : non chargée (la lire demanderait autant de mémoire). "
+                 "Raccourcissez le texte en cause dans l'application source."))
     if table.pk:
         rows.append(("CLE_PRIMAIRE_EN_DOUBLE", table.pk[0] if len(table.pk) == 1 else None,
                      f"la clé primaire ({', '.join(table.pk)}) répète celle de la ligne %PREMIER%, "

@@ -1,7 +1,6 @@
 """Load one file of the export into its table; its bad rows go to `rejets`."""
 from __future__ import annotations
 
-import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ import pyarrow as pa
 from lsu_analytics.contract import Table, quote
 
 from .casts import SourceColumn, stage_sql
+from .csv_read import CsvRead
 from .errors import LoadError
 from .header import read_header
 from .manifest import FileEntry, Manifest
@@ -61,23 +61,9 @@ def _match_columns(table: Table, names: list[str], fichier: str, ctx: FileContex
 
 
 def _unreadable(fichier: str, error: duckdb.Error) -> LoadError:
-    # Only DuckDB's position and cause are repeated: its "Original Line" may hold personal data.
-    text = str(error)
-    where = re.search(r"CSV Error on Line: (\d+)", text)
-    counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
-    advice = ("Vérifiez qu'il respecte le dialecte du contrat (séparateur « ; », guillemets « \" », "
-              "autant de champs que l'en-tête).")
-    if counts:
-        cause = f"{counts.group(2)} champs au lieu des {counts.group(1)} de l'en-tête"
-    elif "unicode" in text.lower() or "utf-8" in text.lower():
-        cause = "octets qui ne sont pas de l'UTF-8"
-        advice = "Le fichier n'est pas dans l'encodage déclaré par le manifeste : réexportez-le."
-    elif "quote" in text.lower():
-        cause = "guillemet non fermé"
-    else:
-        cause = text.strip().splitlines()[0]
-    position = f", ligne {where.group(1)}" if where else ""
-    return LoadError(f"{fichier}{position} : fichier illisible ({cause}). {advice}")
+    """A Parquet file DuckDB cannot read (CSV files: see csv_read)."""
+    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return LoadError(f"{fichier} : fichier illisible ({first}). Réexportez-le au format Parquet du contrat.")
 
 
 def _csv_sources(path: Path, table: Table, entry: FileEntry, ctx: FileContext):
@@ -85,7 +71,7 @@ def _csv_sources(path: Path, table: Table, entry: FileEntry, ctx: FileContext):
     _match_columns(table, names, entry.fichier, ctx)
     sources = {n: SourceColumn(f"c{i}") for i, n in enumerate(names) if n in table.column_names}
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
-    return sources, sql("read_csv.sql", columns=columns)
+    return sources, columns, len(names)
 
 
 def _parquet_sources(con, path: Path, table: Table, entry: FileEntry, ctx: FileContext):
@@ -109,13 +95,24 @@ def _insert(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext) -
             utf8 = ctx.workdir / f"{entry.fichier}.utf-8"
             transcode_to_utf8(path, utf8, entry.fichier)
             path = utf8
-        sources, reader = _csv_sources(path, table, entry, ctx)
+        sources, columns, width = _csv_sources(path, table, entry, ctx)
     else:
         sources, reader, parquet_columns = _parquet_sources(con, path, table, entry, ctx)
     run(con, f"ALTER TABLE {quote(table.name)} ADD COLUMN _erreur VARCHAR")
-    query = stage_sql(table, sources, reader, format_date=m.format_date, separateur_decimal=m.separateur_decimal)
+
+    def query(reader: str) -> str:
+        return stage_sql(table, sources, reader, format_date=m.format_date, separateur_decimal=m.separateur_decimal)
+
+    if entry.format == "csv":
+        read = CsvRead(entry.fichier, path, width, ctx.workdir)
+        path = read.insert(lambda p, max_line_size: run(
+            con, query(sql("read_csv.sql", columns=columns, max_line_size=str(max_line_size))), [str(p)]))
+        if read.too_long:
+            run(con, sql("ligne_trop_longue.sql", table=quote(table.name),
+                         rangs=", ".join(str(r) for r in read.too_long)))
+        return path, None
     try:
-        run(con, query, [str(path)])
+        run(con, query(reader), [str(path)])
     except duckdb.Error as e:
         raise _unreadable(entry.fichier, e) from None
     return path, parquet_columns
