@@ -55,6 +55,6 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             where = f" ({exc.filename})" if exc.filename else ""
             typer.echo(f"Erreur : écriture du rapport impossible dans {out}{where} : {exc.strerror or exc}. "
                        "Vérifiez le dossier --out (droits, place libre).", err=True)
-            raise typer.Exit(Sortie.ECHEC)
+            raise typer.Exit(Sortie.ECHEC) from None
         typer.echo(f"Rapport : {result.html}")
         typer.echo(f"Notebook exécuté (audit) : {result.ipynb}")

@@ -59,4 +59,4 @@ def disk_full_message(source: Path, folder: Path) -> str:
     return (f"disque plein dans {folder} pendant le chargement de {source} : il reste {_mio(free)} libres, le "
             f"chargement a besoin d'environ {_mio(needed)} (deux fois les {_mio(data)} de fichiers de l'export"
             + (", plus leur extraction de l'archive" if not source.is_dir() else "")
-            + f"). Libérez de la place sur ce disque ou donnez une base (--db) sur un autre disque.")
+            + "). Libérez de la place sur ce disque ou donnez une base (--db) sur un autre disque.")

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MOTIFS = ("TYPE_INVALIDE", "VALEUR_REQUISE_MANQUANTE", "CODE_HORS_LISTE", "CLE_PRIMAIRE_EN_DOUBLE", "LIGNE_TROP_LONGUE")
+from lsu_analytics.contract import SYSTEM_TABLES
+
+MOTIFS = SYSTEM_TABLES["rejets"].column("motif").codes  # declared once, in the contract
 
 
 @dataclass
