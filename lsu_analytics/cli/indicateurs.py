@@ -38,12 +38,15 @@ def _summary_table(run, title: str):
     from rich.table import Table
 
     table = Table(title=title)
-    for col, justify in (("Famille", "left"), ("Lignes", "right"), ("Cellules masquées", "right")):
+    for col, justify in (("Famille", "left"), ("Lignes", "right"), ("Masquées", "right"),
+                         ("dont secondaire", "right")):
         table.add_column(col, justify=justify)
     for famille, lignes in run.lignes_par_famille.items():
         table.add_row(FAMILLES_LIBELLES.get(famille, famille), _nombre(lignes),
-                      _nombre(run.masquees_par_famille.get(famille, 0)))
-    table.add_row("[bold]Total[/]", f"[bold]{_nombre(run.lignes)}[/]", f"[bold]{_nombre(run.lignes_masquees)}[/]")
+                      _nombre(run.masquees_par_famille.get(famille, 0)),
+                      _nombre(run.secondaires_par_famille.get(famille, 0)))
+    table.add_row("[bold]Total[/]", f"[bold]{_nombre(run.lignes)}[/]", f"[bold]{_nombre(run.lignes_masquees)}[/]",
+                  f"[bold]{_nombre(sum(run.secondaires_par_famille.values()))}[/]")
     return table
 
 
@@ -108,8 +111,10 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 con.close()
         console.print(_summary_table(run, f"Indicateurs LSU, millésime {run.millesime}"))
         console.print(f"{_nombre(run.lignes)} ligne(s) écrite(s) dans `indicateurs`, dont "
-                      f"{_nombre(run.lignes_masquees)} masquée(s) par le secret statistique (1 à {run.seuil_secret} "
-                      f"élèves) ; durée : {_secondes(run.duree_s)}.")
+                      f"{_nombre(run.lignes_masquees)} masquée(s) par le secret statistique ; durée : "
+                      f"{_secondes(run.duree_s)}.")
+        for ligne in run.secret.resume(run.seuil_secret):
+            console.print(ligne, style="red" if ligne.startswith("Attention") else None)
         if run.source_regles == "aucune":
             console.print("[yellow]Avertissement : catalogue des règles introuvable ; seules les règles présentes "
                           "dans `anomalies` ont un indicateur ANOMALIES_*.[/]")
@@ -151,4 +156,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                       f"{_secondes(result.preparation_s)}.")
         console.print(_summary_table(result.run, "Indicateurs LSU (mesure)"))
         console.print(f"Calcul des indicateurs : [bold]{_secondes(result.run.duree_s)}[/] "
-                      f"({_nombre(result.run.lignes)} lignes).")
+                      f"({_nombre(result.run.lignes)} lignes), dont secret secondaire "
+                      f"{_secondes(result.run.secret.duree_s)}.")
+        for ligne in result.run.secret.resume(result.run.seuil_secret):
+            console.print(ligne, style="red" if ligne.startswith("Attention") else None)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .tables import Column as C, Table
-from .vocabulary import NIVEAUX_PERIMETRE, SEVERITES
+from .vocabulary import MOTIFS_MASQUE, NIVEAUX_PERIMETRE, SEVERITES
 
 REJETS = Table("rejets", "Lignes refusées au chargement, avec la raison.", (
     C("chargement_id", "text"),
@@ -64,6 +64,8 @@ INDICATEURS = Table("indicateurs", "Indicateurs LSU par périmètre (indicators.
     C("denominateur", "int"),
     C("valeur", "double"),
     C("masque", "bool"),
+    C("motif_masque", "text", "effectif : 1 à N élèves (secret primaire) ; secondaire : masquée pour protéger une autre "
+      "cellule ; NULL : publiée", codes=MOTIFS_MASQUE),
 ))
 
 CONTROLES = Table("controles", "Un enregistrement par exécution de `lsu-analytics check`.", (

@@ -21,6 +21,8 @@ NIVEAU_PERIMETRE_LIBELLES = {"national": "national", "academie": "académie", "d
 # The same as a heading (reports, tables).
 NIVEAU_PERIMETRE_TITRES = {"national": "France entière", "academie": "Académie", "departement": "Département",
                            "circonscription": "Circonscription", "etablissement": "Établissement"}
+# indicators.md v2: why a cell of `indicateurs` is masked (motif_masque; NULL when published).
+MOTIFS_MASQUE = ("effectif", "secondaire")
 SEVERITE_LIBELLES = {"critique": "Critique", "majeure": "Majeure", "mineure": "Mineure", "info": "Information"}
 
 # export-contract.md: UAI = 7 digits + 1 letter; INE = the national pupil id, 11 characters.

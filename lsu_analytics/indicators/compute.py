@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 
 from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import CYCLE_OF_NIVEAU, DOMAINES_SOCLE, NIVEAUX, create_macros
+from lsu_analytics.contract.vocabulary import NIVEAUX_PERIMETRE
 
 from .regles import rule_ids
+from .secret import SecretRun, apply_secret_secondaire
 
 # Ordre d'exécution ; chaque famille est un fichier .sql du paquet.
 FAMILLES = ("effectif", "bilans_periodiques", "bilans_cycle", "socle", "attestations",
             "etablissements", "classes", "anomalies")
 TEMP_TABLES = ("ind_params", "ind_niveaux", "ind_inscriptions", "ind_niveaux_eleve", "ind_perimetres",
-               "ind_cellules", "ind_attendus", "ind_bruts", "ind_periodes_bp", "ind_attestations_niveau")
+               "ind_cellules", "ind_attendus", "ind_bruts", "ind_periodes_bp", "ind_attestations_niveau", "ind_lignes")
 
 
 class IndicateursError(Exception):
@@ -29,6 +31,8 @@ class IndicateursRun:
     seuil_secret: int
     lignes_par_famille: dict[str, int] = field(default_factory=dict)
     masquees_par_famille: dict[str, int] = field(default_factory=dict)
+    secondaires_par_famille: dict[str, int] = field(default_factory=dict)  # dont secret secondaire
+    secret: SecretRun = field(default_factory=SecretRun)
     regles: list[str] = field(default_factory=list)
     source_regles: str = "aucune"  # 'catalogue', 'fichiers' ou 'aucune'
 
@@ -62,6 +66,7 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
         "ind_domaines": list(DOMAINES_SOCLE),
         "ind_regles": regles,
         "ind_seuil": int(seuil_secret),
+        "ind_niveaux_perimetre": list(NIVEAUX_PERIMETRE),
     }
     for name, value in variables.items():
         con.execute(f"SET VARIABLE {name} = ?", [value])
@@ -71,6 +76,8 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
         con.execute(sql_text("contexte"))
         for famille in FAMILLES:
             con.execute(sql_text(famille))
+        con.execute(sql_text("lignes"))
+        secret = apply_secret_secondaire(con, sql_text)
         con.execute(sql_text("ecriture"))
         resume = con.execute(sql_text("resume")).fetchall()
         for table in TEMP_TABLES:
@@ -81,8 +88,9 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
         raise
     par_famille = {f: 0 for f in FAMILLES}
     masquees = {f: 0 for f in FAMILLES}
-    for famille, lignes, nb_masquees in resume:
-        par_famille[famille], masquees[famille] = lignes, nb_masquees
+    secondaires = {f: 0 for f in FAMILLES}
+    for famille, lignes, nb_masquees, nb_secondaires in resume:
+        par_famille[famille], masquees[famille], secondaires[famille] = lignes, nb_masquees, nb_secondaires
     return IndicateursRun(
         millesime=millesime,
         lignes=sum(par_famille.values()),
@@ -91,6 +99,8 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
         seuil_secret=int(seuil_secret),
         lignes_par_famille=par_famille,
         masquees_par_famille=masquees,
+        secondaires_par_famille=secondaires,
+        secret=secret,
         regles=regles,
         source_regles=source,
     )

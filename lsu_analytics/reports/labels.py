@@ -59,8 +59,9 @@ SEVERITES = SEVERITE_LIBELLES
 
 SECRET = (
     "« s » : secret statistique. Une valeur qui porte sur 1 à 4 élèves (seuil par défaut) n'est pas "
-    "publiée, pour qu'aucun élève ne puisse être reconnu ; un total qui permettrait de la retrouver est "
-    "masqué de la même façon. « — » : rien d'attendu (pas de dénominateur)."
+    "publiée, pour qu'aucun élève ne puisse être reconnu ; d'autres valeurs sont masquées seulement pour "
+    "protéger celles-là, qu'on retrouverait sinon par différence avec un total. « — » : rien d'attendu "
+    "(pas de dénominateur)."
 )
 
 # What each rule of rules.md detects, in a sentence for the support (the catalogue gives title and remedy).

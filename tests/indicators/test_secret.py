@@ -1,7 +1,7 @@
 """Secret statistique in the table itself: pupil-based cells of 1..seuil are hidden, 0 and > seuil shown."""
 from __future__ import annotations
 
-E1, E2 = "0380001A", "0380002B"
+E1, E2, E3 = "0380001A", "0380002B", "0380003C"
 
 
 def _export(export):
@@ -19,6 +19,13 @@ def _export(export):
         export.bilan(e, sixieme, E2, 1)
     export.anomalie("TRF-01", uai=E2, eleve_id=cinq[0])
     export.anomalie("REC-01", uai=E2, eleve_id=cinq[1])
+    # E3 : 4 élèves, masqués au seuil 4 ; dans le département, ils protègent les cellules masquées de C1 et
+    # de E2 (secret secondaire) sans qu'il faille masquer les cellules de 5 élèves que ces tests lisent.
+    export.etab(E3)
+    export.periodes(E3, ["2025-11-30", "2026-02-28", "2026-06-30"])
+    quatrieme = export.classe(E3, "4E")
+    for e in export.eleves(quatrieme, E3, 4):
+        export.bilan(e, quatrieme, E3, 1)
 
 
 def _masque(row):
