@@ -64,8 +64,8 @@ INDICATEURS = Table("indicateurs", "Indicateurs LSU par périmètre (indicators.
     C("denominateur", "int"),
     C("valeur", "double"),
     C("masque", "bool"),
-    C("motif_masque", "text", "effectif : 1 à N élèves (secret primaire) ; secondaire : masquée pour protéger une autre "
-      "cellule ; NULL : publiée", codes=MOTIFS_MASQUE),
+    C("motif_masque", "text", "effectif : 1 à N élèves (secret primaire) ; secondaire : masquée pour protéger "
+      "une autre cellule ; NULL : publiée", codes=MOTIFS_MASQUE),
 ))
 
 CONTROLES = Table("controles", "Un enregistrement par exécution de `lsu-analytics check`.", (

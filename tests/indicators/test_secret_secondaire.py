@@ -98,7 +98,7 @@ def attaque(con) -> list[tuple]:
     relations += list(par_perimetre.values())
     # Denominators equal by definition: each pair of cells is a relation of two.
     egaux = defaultdict(list)
-    for k, (_, taille) in table.items():
+    for k in table:
         q = _quantite(k[0], k[4])
         if q:
             egaux[(q, k[1], k[2], k[3], k[4])].append(k)
