@@ -23,6 +23,7 @@ class BenchRapport:
     rendu_s: float
     academie: str
     html: Path
+    secret: tuple[str, ...] = ()  # bilan du secret statistique du calcul mesuré (SecretRun.resume)
 
     def resume(self) -> str:
         def s(x: float) -> str:
@@ -31,6 +32,7 @@ class BenchRapport:
             f"Élèves inscrits en C : {self.pupils:,}".replace(",", "\u202f"),
             f"Préparation (génération, chargement, contrôles) : {s(self.preparation_s)}",
             f"Remplissage de la table indicateurs : {s(self.indicateurs_s)} (cible {s(CIBLE_S)})",
+            *self.secret,
             f"Rendu du rapport indicateurs (académie {self.academie}) : {s(self.rendu_s)} (cible {s(CIBLE_S)})",
             "Machine partagée : mesures indicatives.",
         ])
@@ -65,7 +67,7 @@ def run_bench(pupils: int, *, seed: int = 1, workdir: Path | None = None, db: Pa
             preparation = time.perf_counter() - t0
             echo("Indicateurs…")
             t1 = time.perf_counter()
-            compute_indicateurs(con)
+            run = compute_indicateurs(con)
             indicateurs = time.perf_counter() - t1
         with reports_db.connect(db) as con:
             academie = reports_db.scalar(con, "commun/plus_grande_academie.sql")
@@ -75,4 +77,5 @@ def run_bench(pupils: int, *, seed: int = 1, workdir: Path | None = None, db: Pa
                                work / "rapports")
         rendu = time.perf_counter() - t2
         html = result.html if workdir else Path(result.html.name)
-    return BenchRapport(pupils, preparation, indicateurs, rendu, academie, html)
+    return BenchRapport(pupils, preparation, indicateurs, rendu, academie, html,
+                        tuple(run.secret.resume(run.seuil_secret)))
