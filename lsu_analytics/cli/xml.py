@@ -45,8 +45,8 @@ def bench_import_xml(
     table.add_row("Chargement DuckDB", f"{result['chargement_s']:.1f} s")
     table.add_row("Hausse du pic mémoire pendant la lecture", f"{result['pic_memoire_lecture_mo']:.0f} Mo")
     console.print(table)
-    console.print("Mesures bruitées si la machine est chargée ; la mémoire ne suit pas la taille du fichier "
-                  "(lecture en flux), seulement celle des tables produites.")
+    console.print("Mesures bruitées si la machine est chargée. La lecture est en flux, mais les tables produites "
+                  "restent en mémoire jusqu'au chargement : la mémoire suit leur taille, donc celle du fichier.")
 
 
 def import_xml(
