@@ -2,7 +2,15 @@
 -- severite: majeure
 -- titre: Bilan verrouillé incomplet
 -- entite: bilan_id
--- remediation: Déverrouiller le bilan (s'il n'est pas visé par la famille), compléter les disciplines, éléments de programme, positionnements ou moyennes, la synthèse et (2D) la vie scolaire, puis le verrouiller à nouveau.
+-- uai: bilan.uai
+-- millesime: bilan.millesime
+-- eleve_id: bilan.eleve_id
+-- classe_id: bilan.classe_id
+-- objet_id: bilan_id
+-- date_evenement: verrouillage du bilan (date_verrou)
+-- acteur: direction
+-- explication: Un bilan verrouillé est incomplet : aucune discipline, synthèse ou vie scolaire (2d degré) non renseignée, discipline sans élément de programme ou sans positionnement ni moyenne.
+-- remediation: Si la famille n'a pas visé le bilan, le déverrouiller, compléter ce qui manque (disciplines, éléments de programme, positionnements ou moyennes, synthèse, vie scolaire au 2d degré) puis le verrouiller à nouveau ; s'il est visé, il ne peut plus être déverrouillé (règle VER-01) : compléter le bilan de la période suivante.
 WITH verrouilles AS (
     SELECT b.*, e.academie, e.degre
     FROM bilans_periodiques AS b
@@ -33,7 +41,6 @@ manques AS (
 )
 SELECT
     'CMP-01' AS rule_id,
-    'majeure' AS severite,
     m.uai,
     m.academie,
     m.millesime,
@@ -41,6 +48,7 @@ SELECT
     m.classe_id,
     m.bilan_id AS objet_id,
     format('Le bilan périodique {} est verrouillé mais incomplet ({}) : le compléter et le verrouiller à nouveau.',
-        m.bilan_id, m.liste) AS detail
+        m.bilan_id, m.liste) AS detail,
+    m.date_verrou AS date_evenement
 FROM manques AS m
 WHERE m.liste <> ''

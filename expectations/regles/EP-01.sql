@@ -2,7 +2,15 @@
 -- severite: majeure
 -- titre: Récupération après un verrouillage
 -- entite: ligne de recuperations_ep (classe_id, date_recuperation)
--- remediation: Signaler l'incohérence au support (LSU refuse cette récupération) et vérifier les éléments de programme de la classe ; à l'avenir, récupérer les éléments de programme en début d'année, avant tout verrouillage.
+-- uai: classe.uai
+-- millesime: recuperations_ep.millesime
+-- eleve_id: NULL
+-- classe_id: classe_id
+-- objet_id: `classe_id|date_recuperation`
+-- date_evenement: récupération (recuperations_ep.date_recuperation)
+-- acteur: assistance_nationale
+-- explication: Des éléments de programme ont été récupérés dans une classe après le verrouillage d'un de ses bilans, ce que LSU refuse : les données sont incohérentes.
+-- remediation: LSU refuse la récupération des éléments de programme dès qu'un bilan périodique de la classe est verrouillé : ces données sont incohérentes. Ouvrir un ticket SESAM à l'assistance nationale LSU avec la classe et la date de la récupération, et faire vérifier par l'établissement les éléments de programme de la classe.
 WITH premiers_verrous AS (
     SELECT classe_id, millesime, min(date_verrou) AS premier_verrou
     FROM bilans_periodiques
@@ -11,7 +19,6 @@ WITH premiers_verrous AS (
 )
 SELECT
     'EP-01' AS rule_id,
-    'majeure' AS severite,
     c.uai,
     e.academie,
     r.millesime,
@@ -20,7 +27,8 @@ SELECT
     r.classe_id || '|' || strftime(r.date_recuperation, '%Y-%m-%dT%H:%M:%S') AS objet_id,
     format('Les éléments de programme ont été récupérés dans la classe {} le {}, après le premier verrouillage d''un bilan de la classe ({}) : LSU refuse normalement cette récupération, les données sont incohérentes ; vérifier les éléments de programme de la classe avec le support.',
         r.classe_id, strftime(r.date_recuperation, '%d/%m/%Y à %H:%M'),
-        strftime(v.premier_verrou, '%d/%m/%Y à %H:%M')) AS detail
+        strftime(v.premier_verrou, '%d/%m/%Y à %H:%M')) AS detail,
+    r.date_recuperation AS date_evenement
 FROM (
     -- Une ligne par entité (classe_id, date_recuperation) : une table sans PK peut répéter la clé.
     SELECT DISTINCT ON (classe_id, date_recuperation) *

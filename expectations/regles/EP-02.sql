@@ -2,7 +2,15 @@
 -- severite: mineure
 -- titre: Récupération tardive ou partielle
 -- entite: ligne de recuperations_ep (classe_id, date_recuperation)
--- remediation: Récupérer les éléments de programme de l'année précédente pour l'année entière et en début d'année, avant la fin de la première période.
+-- uai: classe.uai
+-- millesime: recuperations_ep.millesime
+-- eleve_id: NULL
+-- classe_id: classe_id
+-- objet_id: `classe_id|date_recuperation`
+-- date_evenement: récupération (recuperations_ep.date_recuperation)
+-- acteur: direction
+-- explication: La récupération des éléments de programme a été partielle (une seule période) ou faite après la fin de la première période.
+-- remediation: Vérifier que les éléments de programme de toutes les périodes de la classe sont bien renseignés ; les années suivantes, récupérer ceux de l'année précédente pour l'année entière (et non période par période), en début d'année, avant le premier verrouillage d'un bilan de la classe.
 -- « Après la date_fin de la période 1 » : date_recuperation > date_fin, la date valant l'instant
 -- 00:00:00 du jour (lecture littérale de rules.md, cast implicite de DuckDB).
 WITH fins_periode_1 AS (
@@ -13,7 +21,6 @@ WITH fins_periode_1 AS (
 )
 SELECT
     'EP-02' AS rule_id,
-    'mineure' AS severite,
     c.uai,
     e.academie,
     r.millesime,
@@ -25,7 +32,8 @@ SELECT
         concat_ws(' et ',
             CASE WHEN r.perimetre = 'PERIODE' THEN 'période par période' END,
             CASE WHEN r.date_recuperation > f.date_fin
-                 THEN format('après la fin de la période 1 ({})', strftime(f.date_fin, '%d/%m/%Y')) END)) AS detail
+                 THEN format('après la fin de la période 1 ({})', strftime(f.date_fin, '%d/%m/%Y')) END)) AS detail,
+    r.date_recuperation AS date_evenement
 FROM (
     -- Une ligne par entité (classe_id, date_recuperation) : une table sans PK peut répéter la clé.
     SELECT DISTINCT ON (classe_id, date_recuperation) *

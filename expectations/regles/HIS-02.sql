@@ -2,7 +2,15 @@
 -- severite: critique
 -- titre: Modification d'une année antérieure sans autorisation
 -- entite: modification_id
--- remediation: Obtenir l'autorisation écrite du DASEN (1D) ou du chef d'établissement (2D), détaillant les éléments à modifier, et la joindre au ticket SESAM avant toute modification d'un bilan d'une année antérieure.
+-- uai: rapport.uai
+-- millesime: rapport.millesime
+-- eleve_id: rapport.eleve_id
+-- classe_id: bilan.classe_id (NULL pour un bilan de cycle)
+-- objet_id: modification_id
+-- date_evenement: modification (modifications.date_modification)
+-- acteur: autorite_annee_anterieure
+-- explication: Un bilan d'une année close a été modifié, verrouillé, déverrouillé ou supprimé sans autorisation écrite valable (DASEN au 1er degré, chef d'établissement au 2d, référence SESAM).
+-- remediation: Obtenir l'autorisation écrite du DASEN (école du 1er degré) ou du chef d'établissement (collège), détaillant les éléments à modifier (article 6 de l'arrêté du 24 octobre 2017), et la joindre au ticket SESAM de la modification ; à défaut, ouvrir un ticket SESAM à l'assistance nationale LSU pour faire vérifier le bilan modifié.
 -- Une autorisation valide remplit toutes les conditions ; les candidates sont celles de l'élève ou de
 -- l'établissement du bilan, et la plus proche (nommée dans detail) est celle qui en remplit le plus.
 WITH rapports AS (
@@ -63,7 +71,6 @@ plus_proches AS (
 )
 SELECT
     'HIS-02' AS rule_id,
-    'critique' AS severite,
     md.uai,
     md.academie,
     md.millesime,
@@ -95,7 +102,8 @@ SELECT
                 END))
         END,
         CASE md.degre WHEN '1D' THEN 'du DASEN' WHEN '2D' THEN 'du chef d''établissement'
-                      ELSE 'du DASEN (1D) ou du chef d''établissement (2D)' END) AS detail
+                      ELSE 'du DASEN (1D) ou du chef d''établissement (2D)' END) AS detail,
+    md.date_modification AS date_evenement
 FROM modifs AS md
 LEFT JOIN plus_proches AS pp ON pp.modification_id = md.modification_id
 WHERE NOT coalesce(pp.couverte, false)

@@ -2,7 +2,15 @@
 -- severite: critique
 -- titre: Type de positionnement modifié en cours d'année
 -- entite: ligne de parametrages_classe (classe_id, date_changement)
--- remediation: Vérifier avec l'établissement les positionnements perdus (tous ceux de la classe sont supprimés) et les faire ressaisir ; fixer le type de positionnement au plus tôt et ne plus le changer en cours d'année.
+-- uai: classe.uai
+-- millesime: classe.millesime
+-- eleve_id: NULL
+-- classe_id: classe_id
+-- objet_id: `classe_id|date_changement`
+-- date_evenement: changement de paramétrage (parametrages_classe.date_changement)
+-- acteur: direction
+-- explication: Le type de positionnement d'une classe a changé après la création de son premier bilan : tous les positionnements de la classe ont été effacés.
+-- remediation: Le changement a supprimé tous les positionnements (ou niveaux atteints) de la classe : les faire ressaisir par les enseignants ; fixer le type de positionnement au plus tôt en début d'année (Paramétrage > Paramétrage par classe) et ne plus le modifier en cours d'année.
 WITH premiers_bilans AS (
     SELECT classe_id, min(date_creation) AS premier_bilan
     FROM bilans_periodiques
@@ -28,7 +36,6 @@ bilans_avant AS (
 )
 SELECT
     'PAR-01' AS rule_id,
-    'critique' AS severite,
     c.uai,
     e.academie,
     c.millesime,
@@ -38,7 +45,8 @@ SELECT
     format('Le type de positionnement de la classe {} a été changé le {} ({} → {}) alors que {} bilan(s) périodique(s) de la classe existaient déjà : tous les positionnements de la classe ont été supprimés ; les faire ressaisir et ne plus changer ce paramètre en cours d''année.',
         ch.classe_id, strftime(ch.date_changement, '%d/%m/%Y à %H:%M'),
         coalesce(ch.ancienne_valeur, 'non renseigné'), coalesce(ch.nouvelle_valeur, 'non renseigné'),
-        ba.nb_bilans) AS detail
+        ba.nb_bilans) AS detail,
+    ch.date_changement AS date_evenement
 FROM changements AS ch
 JOIN bilans_avant AS ba ON ba.classe_id = ch.classe_id AND ba.date_changement = ch.date_changement
 LEFT JOIN classes AS c ON c.classe_id = ch.classe_id

@@ -2,7 +2,15 @@
 -- severite: critique
 -- titre: Source de données modifiée en cours d'année
 -- entite: ligne de parametrages_classe (classe_id, date_changement)
--- remediation: Faire ressaisir ou réimporter les bilans non verrouillés supprimés par le changement, prévenir l'établissement que les bilans verrouillés ne sont plus modifiables, et fixer la source de données au plus tôt.
+-- uai: classe.uai
+-- millesime: classe.millesime
+-- eleve_id: NULL
+-- classe_id: classe_id
+-- objet_id: `classe_id|date_changement`
+-- date_evenement: changement de paramétrage (parametrages_classe.date_changement)
+-- acteur: direction
+-- explication: La source des données (saisie ou import) d'une classe a changé après la création de son premier bilan : les bilans non verrouillés ont été supprimés avec leurs saisies.
+-- remediation: Les bilans non verrouillés de la classe ont été supprimés avec toutes leurs saisies : les faire ressaisir ou réimporter selon la nouvelle source de données ; les bilans verrouillés ne sont plus modifiables. Fixer la source de données au plus tôt en début d'année (Paramétrage > Paramétrage par classe) et ne plus la changer en cours d'année.
 WITH premiers_bilans AS (
     SELECT classe_id, min(date_creation) AS premier_bilan
     FROM bilans_periodiques
@@ -30,7 +38,6 @@ bilans_avant AS (
 )
 SELECT
     'PAR-02' AS rule_id,
-    'critique' AS severite,
     c.uai,
     e.academie,
     c.millesime,
@@ -40,7 +47,8 @@ SELECT
     format('La source de données de la classe {} a été changée le {} ({} → {}) après la création de ses premiers bilans : {} bilan(s) verrouillé(s) ne sont plus modifiables et {} bilan(s) non verrouillé(s) ont été supprimés avec toutes les saisies de la classe ; les faire ressaisir ou réimporter.',
         ch.classe_id, strftime(ch.date_changement, '%d/%m/%Y à %H:%M'),
         coalesce(ch.ancienne_valeur, 'non renseignée'), coalesce(ch.nouvelle_valeur, 'non renseignée'),
-        ba.nb_verrouilles, ba.nb_non_verrouilles) AS detail
+        ba.nb_verrouilles, ba.nb_non_verrouilles) AS detail,
+    ch.date_changement AS date_evenement
 FROM changements AS ch
 JOIN bilans_avant AS ba ON ba.classe_id = ch.classe_id AND ba.date_changement = ch.date_changement
 LEFT JOIN classes AS c ON c.classe_id = ch.classe_id

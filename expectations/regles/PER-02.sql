@@ -2,11 +2,18 @@
 -- severite: majeure
 -- titre: Classe sans périodes paramétrées
 -- entite: classe_id
--- remediation: Affecter une périodicité à la classe et paramétrer ses périodes pour l'année en cours (Paramétrage > Périodes), avant toute saisie ou import de bilan.
+-- uai: classe.uai
+-- millesime: C
+-- eleve_id: NULL
+-- classe_id: classe_id
+-- objet_id: NULL
+-- date_evenement: première entrée d'un élève dans la classe (min inscriptions.date_entree)
+-- acteur: direction
+-- explication: Une classe de l'année en cours, avec des élèves, n'a pas de périodicité ou sa périodicité n'a aucune période paramétrée : aucun bilan périodique ne peut y être saisi.
+-- remediation: Dans LSU, menu Paramétrage > Paramétrage des périodes, paramétrer les périodes de l'année en cours pour la périodicité de la classe (et lui affecter une périodicité si elle n'en a pas) : sans périodes, aucun bilan périodique ne peut y être saisi ni importé.
 -- Classes de l'année C ayant au moins une inscription, sans périodicité ou dont la périodicité n'a aucune période pour (uai, C).
 SELECT
     'PER-02' AS rule_id,
-    'majeure' AS severite,
     c.uai,
     e.academie,
     getvariable('millesime_courant') AS millesime,
@@ -21,7 +28,8 @@ SELECT
             format('La classe {} ({}) a des élèves inscrits mais sa périodicité « {} » n''a aucune période paramétrée pour {}-{} dans l''établissement {} : paramétrer ces périodes dans LSU.',
                 c.classe_id, coalesce(c.code_division, 'division inconnue'), c.periodicite,
                 getvariable('millesime_courant'), getvariable('millesime_courant') + 1, coalesce(c.uai, 'inconnu'))
-    END AS detail
+    END AS detail,
+    (SELECT min(i.date_entree) FROM inscriptions AS i WHERE i.classe_id = c.classe_id) AS date_evenement
 FROM classes AS c
 LEFT JOIN etablissements AS e ON e.uai = c.uai
 WHERE c.millesime = getvariable('millesime_courant')

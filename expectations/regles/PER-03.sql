@@ -2,7 +2,15 @@
 -- severite: majeure
 -- titre: Périodes incohérentes
 -- entite: (uai, millesime, periodicite) ; objet_id = periodicite
--- remediation: Corriger le paramétrage des périodes de la périodicité (Paramétrage > Périodes) : indices de 1 au nombre de périodes, même nombre de périodes partout, dates de fin après les dates de début, périodes successives sans chevauchement.
+-- uai: periodes.uai
+-- millesime: periodes.millesime
+-- eleve_id: NULL
+-- classe_id: NULL
+-- objet_id: periodicite
+-- date_evenement: dernier paramétrage d'une période de la périodicité (max periodes.date_parametrage)
+-- acteur: direction
+-- explication: Les périodes d'une périodicité sont incohérentes : indices manquants ou en trop, nombre de périodes variable, période qui finit avant de commencer ou qui chevauche la suivante.
+-- remediation: Dans LSU, menu Paramétrage > Paramétrage des périodes, corriger les périodes de cette périodicité : indices de 1 au nombre de périodes, même nombre de périodes partout, date de fin après la date de début, chaque période commençant après la fin de la précédente.
 WITH groupes AS (
     SELECT
         uai,
@@ -12,7 +20,8 @@ WITH groupes AS (
         coalesce(count(DISTINCT indice) = max(nb_periodes) AND min(indice) = 1 AND max(indice) = max(nb_periodes)
                  AND count(indice) = count(*), false) AS indices_ok,
         coalesce(min(nb_periodes) = max(nb_periodes) AND count(nb_periodes) = count(*), false) AS nb_ok,
-        count(*) FILTER (WHERE date_fin < date_debut) AS nb_fin_avant_debut
+        count(*) FILTER (WHERE date_fin < date_debut) AS nb_fin_avant_debut,
+        max(date_parametrage) AS dernier_parametrage
     FROM periodes
     GROUP BY uai, millesime, periodicite
 ),
@@ -29,7 +38,6 @@ chevauchements AS (
 )
 SELECT
     'PER-03' AS rule_id,
-    'majeure' AS severite,
     g.uai,
     e.academie,
     g.millesime,
@@ -43,7 +51,8 @@ SELECT
             CASE WHEN NOT g.nb_ok THEN 'le nombre de périodes diffère d''une période à l''autre' END,
             CASE WHEN g.nb_fin_avant_debut > 0 THEN format('{} période(s) finissent avant de commencer', g.nb_fin_avant_debut) END,
             CASE WHEN ch.nb_chevauchements > 0 THEN format('la période {} commence au plus tard le jour où finit la période {}', ch.premier_indice + 1, ch.premier_indice) END
-        )) AS detail
+        )) AS detail,
+    g.dernier_parametrage AS date_evenement
 FROM groupes AS g
 LEFT JOIN chevauchements AS ch
   ON ch.uai = g.uai AND ch.millesime = g.millesime AND ch.periodicite = g.periodicite

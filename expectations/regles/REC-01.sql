@@ -2,11 +2,20 @@
 -- severite: info
 -- titre: Élève introuvable dans la recherche
 -- entite: (eleve_id, uai)
--- remediation: Saisir ou importer au moins un bilan ou une attestation de l'année en cours pour l'élève dans cet établissement ; sinon la recherche par nom ne peut pas l'afficher.
+-- uai: uai
+-- millesime: C
+-- eleve_id: eleve_id
+-- classe_id: NULL
+-- objet_id: NULL
+-- date_evenement: dernière entrée de l'élève dans l'établissement en C (inscriptions.date_entree)
+-- acteur: direction
+-- explication: Un élève inscrit dans un établissement n'y a, cette année, aucun bilan ni attestation : la recherche de LSU ne peut pas l'afficher.
+-- remediation: Pour retrouver l'élève dès maintenant, utiliser la recherche avancée (écran « Consultation et recherche de livrets scolaires », bouton « Recherche avancée » : recherche par filtre avancé) ; pour qu'il apparaisse dans la recherche par nom, saisir ou importer au moins un bilan ou une attestation de l'année en cours dans cet établissement.
 WITH inscrits AS (
-    SELECT DISTINCT eleve_id, uai
+    SELECT eleve_id, uai, max(date_entree) AS date_entree
     FROM inscriptions
     WHERE millesime = getvariable('millesime_courant')
+    GROUP BY eleve_id, uai
 ),
 documents AS (
     SELECT eleve_id, uai FROM bilans_periodiques WHERE millesime = getvariable('millesime_courant')
@@ -17,7 +26,6 @@ documents AS (
 )
 SELECT
     'REC-01' AS rule_id,
-    'info' AS severite,
     i.uai,
     e.academie,
     getvariable('millesime_courant') AS millesime,
@@ -25,7 +33,8 @@ SELECT
     NULL AS classe_id,
     NULL AS objet_id,
     format('L''élève {} est inscrit en {}-{} dans l''établissement {} mais n''y a encore aucun bilan ni attestation cette année : la recherche par nom de LSU ne peut pas l''afficher tant qu''un bilan ou une attestation n''est pas saisi ou importé.',
-        i.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1, i.uai) AS detail
+        i.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1, i.uai) AS detail,
+    i.date_entree AS date_evenement
 FROM inscrits AS i
 LEFT JOIN etablissements AS e ON e.uai = i.uai
 WHERE NOT EXISTS (

@@ -2,13 +2,21 @@
 -- severite: majeure
 -- titre: Référence orpheline
 -- entite: (table, clé de la ligne, colonne) ; objet_id = table|clé de la ligne|colonne
--- remediation: Corriger la référence dans le système source ou ajouter à l'export la ligne référencée manquante, puis réexporter et recharger.
+-- uai: NULL
+-- academie: NULL
+-- millesime: NULL
+-- eleve_id: NULL
+-- classe_id: NULL
+-- objet_id: `table|clé de la ligne|colonne`
+-- date_evenement: date d'extraction X (constat : l'incohérence est dans l'export lui-même)
+-- acteur: assistance_nationale
+-- explication: Une ligne de l'export pointe vers une ligne absente (élève, classe, établissement…) : référence orpheline.
+-- remediation: L'export lui-même est incohérent : ouvrir un ticket SESAM à l'assistance nationale LSU en donnant la table, la ligne et la colonne indiquées, pour obtenir un export corrigé, puis le recharger.
 -- FICHIER GÉNÉRÉ depuis les clés étrangères du contrat (lsu_analytics/contract/tables.py) :
 -- ne pas modifier à la main, relancer `python -m lsu_analytics.rules.references`.
 -- periodes.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -16,7 +24,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'periodes|' || coalesce(t."uai", '') || '|' || coalesce(CAST(t."millesime" AS VARCHAR), '') || '|' || coalesce(t."periodicite", '') || '|' || coalesce(CAST(t."indice" AS VARCHAR), '') || '|uai' AS objet_id,
     format('La ligne {} de periodes a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."uai", '') || '|' || coalesce(CAST(t."millesime" AS VARCHAR), '') || '|' || coalesce(t."periodicite", '') || '|' || coalesce(CAST(t."indice" AS VARCHAR), ''), t."uai") AS detail
+        coalesce(t."uai", '') || '|' || coalesce(CAST(t."millesime" AS VARCHAR), '') || '|' || coalesce(t."periodicite", '') || '|' || coalesce(CAST(t."indice" AS VARCHAR), ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "periodes" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -26,7 +35,6 @@ UNION ALL
 -- classes.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -34,7 +42,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'classes|' || coalesce(t."classe_id", '') || '|uai' AS objet_id,
     format('La ligne {} de classes a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."classe_id", ''), t."uai") AS detail
+        coalesce(t."classe_id", ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "classes" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -44,7 +53,6 @@ UNION ALL
 -- parametrages_classe.classe_id → classes.classe_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -52,7 +60,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'parametrages_classe|' || coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_changement", '%Y-%m-%dT%H:%M:%S'), '') || '|classe_id' AS objet_id,
     format('La ligne {} de parametrages_classe a classe_id = « {} », absent de classes.classe_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_changement", '%Y-%m-%dT%H:%M:%S'), ''), t."classe_id") AS detail
+        coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_changement", '%Y-%m-%dT%H:%M:%S'), ''), t."classe_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "parametrages_classe" AS t
 WHERE t."classe_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "classes" AS r WHERE r."classe_id" = t."classe_id")
@@ -63,7 +72,6 @@ UNION ALL
 -- parametrages_classe.auteur_id → personnels.personnel_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -71,7 +79,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'parametrages_classe|' || coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_changement", '%Y-%m-%dT%H:%M:%S'), '') || '|auteur_id' AS objet_id,
     format('La ligne {} de parametrages_classe a auteur_id = « {} », absent de personnels.personnel_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_changement", '%Y-%m-%dT%H:%M:%S'), ''), t."auteur_id") AS detail
+        coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_changement", '%Y-%m-%dT%H:%M:%S'), ''), t."auteur_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "parametrages_classe" AS t
 WHERE t."auteur_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "personnels" AS r WHERE r."personnel_id" = t."auteur_id")
@@ -82,7 +91,6 @@ UNION ALL
 -- inscriptions.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -90,7 +98,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'inscriptions|' || coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de inscriptions a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", ''), t."eleve_id") AS detail
+        coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "inscriptions" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -100,7 +109,6 @@ UNION ALL
 -- inscriptions.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -108,7 +116,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'inscriptions|' || coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", '') || '|uai' AS objet_id,
     format('La ligne {} de inscriptions a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", ''), t."uai") AS detail
+        coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "inscriptions" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -118,7 +127,6 @@ UNION ALL
 -- inscriptions.classe_id → classes.classe_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -126,7 +134,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'inscriptions|' || coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", '') || '|classe_id' AS objet_id,
     format('La ligne {} de inscriptions a classe_id = « {} », absent de classes.classe_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", ''), t."classe_id") AS detail
+        coalesce(t."eleve_id", '') || '|' || coalesce(t."classe_id", ''), t."classe_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "inscriptions" AS t
 WHERE t."classe_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "classes" AS r WHERE r."classe_id" = t."classe_id")
@@ -136,7 +145,6 @@ UNION ALL
 -- bilans_periodiques.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -144,7 +152,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'bilans_periodiques|' || coalesce(t."bilan_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de bilans_periodiques a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_id", ''), t."eleve_id") AS detail
+        coalesce(t."bilan_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "bilans_periodiques" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -154,7 +163,6 @@ UNION ALL
 -- bilans_periodiques.classe_id → classes.classe_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -162,7 +170,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'bilans_periodiques|' || coalesce(t."bilan_id", '') || '|classe_id' AS objet_id,
     format('La ligne {} de bilans_periodiques a classe_id = « {} », absent de classes.classe_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_id", ''), t."classe_id") AS detail
+        coalesce(t."bilan_id", ''), t."classe_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "bilans_periodiques" AS t
 WHERE t."classe_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "classes" AS r WHERE r."classe_id" = t."classe_id")
@@ -172,7 +181,6 @@ UNION ALL
 -- bilans_periodiques.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -180,7 +188,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'bilans_periodiques|' || coalesce(t."bilan_id", '') || '|uai' AS objet_id,
     format('La ligne {} de bilans_periodiques a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_id", ''), t."uai") AS detail
+        coalesce(t."bilan_id", ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "bilans_periodiques" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -190,7 +199,6 @@ UNION ALL
 -- acquis.bilan_id → bilans_periodiques.bilan_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -198,7 +206,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'acquis|' || coalesce(t."bilan_id", '') || '|' || coalesce(t."discipline_code", '') || '|bilan_id' AS objet_id,
     format('La ligne {} de acquis a bilan_id = « {} », absent de bilans_periodiques.bilan_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_id", '') || '|' || coalesce(t."discipline_code", ''), t."bilan_id") AS detail
+        coalesce(t."bilan_id", '') || '|' || coalesce(t."discipline_code", ''), t."bilan_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "acquis" AS t
 WHERE t."bilan_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "bilans_periodiques" AS r WHERE r."bilan_id" = t."bilan_id")
@@ -208,7 +217,6 @@ UNION ALL
 -- bilans_cycle.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -216,7 +224,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'bilans_cycle|' || coalesce(t."bilan_cycle_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de bilans_cycle a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_cycle_id", ''), t."eleve_id") AS detail
+        coalesce(t."bilan_cycle_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "bilans_cycle" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -226,7 +235,6 @@ UNION ALL
 -- bilans_cycle.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -234,7 +242,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'bilans_cycle|' || coalesce(t."bilan_cycle_id", '') || '|uai' AS objet_id,
     format('La ligne {} de bilans_cycle a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_cycle_id", ''), t."uai") AS detail
+        coalesce(t."bilan_cycle_id", ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "bilans_cycle" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -244,7 +253,6 @@ UNION ALL
 -- bilans_cycle_socle.bilan_cycle_id → bilans_cycle.bilan_cycle_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -252,7 +260,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'bilans_cycle_socle|' || coalesce(t."bilan_cycle_id", '') || '|' || coalesce(t."domaine_code", '') || '|bilan_cycle_id' AS objet_id,
     format('La ligne {} de bilans_cycle_socle a bilan_cycle_id = « {} », absent de bilans_cycle.bilan_cycle_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."bilan_cycle_id", '') || '|' || coalesce(t."domaine_code", ''), t."bilan_cycle_id") AS detail
+        coalesce(t."bilan_cycle_id", '') || '|' || coalesce(t."domaine_code", ''), t."bilan_cycle_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "bilans_cycle_socle" AS t
 WHERE t."bilan_cycle_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "bilans_cycle" AS r WHERE r."bilan_cycle_id" = t."bilan_cycle_id")
@@ -262,7 +271,6 @@ UNION ALL
 -- attestations.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -270,7 +278,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'attestations|' || coalesce(t."attestation_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de attestations a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."attestation_id", ''), t."eleve_id") AS detail
+        coalesce(t."attestation_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "attestations" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -280,7 +289,6 @@ UNION ALL
 -- attestations.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -288,7 +296,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'attestations|' || coalesce(t."attestation_id", '') || '|uai' AS objet_id,
     format('La ligne {} de attestations a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."attestation_id", ''), t."uai") AS detail
+        coalesce(t."attestation_id", ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "attestations" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -298,7 +307,6 @@ UNION ALL
 -- recuperations_ep.classe_id → classes.classe_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -306,7 +314,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'recuperations_ep|' || coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_recuperation", '%Y-%m-%dT%H:%M:%S'), '') || '|classe_id' AS objet_id,
     format('La ligne {} de recuperations_ep a classe_id = « {} », absent de classes.classe_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_recuperation", '%Y-%m-%dT%H:%M:%S'), ''), t."classe_id") AS detail
+        coalesce(t."classe_id", '') || '|' || coalesce(strftime(t."date_recuperation", '%Y-%m-%dT%H:%M:%S'), ''), t."classe_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "recuperations_ep" AS t
 WHERE t."classe_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "classes" AS r WHERE r."classe_id" = t."classe_id")
@@ -317,7 +326,6 @@ UNION ALL
 -- transferts.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -325,7 +333,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'transferts|' || coalesce(t."transfert_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de transferts a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."transfert_id", ''), t."eleve_id") AS detail
+        coalesce(t."transfert_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "transferts" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -335,7 +344,6 @@ UNION ALL
 -- transferts.uai_accueil → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -343,7 +351,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'transferts|' || coalesce(t."transfert_id", '') || '|uai_accueil' AS objet_id,
     format('La ligne {} de transferts a uai_accueil = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."transfert_id", ''), t."uai_accueil") AS detail
+        coalesce(t."transfert_id", ''), t."uai_accueil") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "transferts" AS t
 WHERE t."uai_accueil" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai_accueil")
@@ -353,7 +362,6 @@ UNION ALL
 -- modifications.auteur_id → personnels.personnel_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -361,7 +369,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'modifications|' || coalesce(t."modification_id", '') || '|auteur_id' AS objet_id,
     format('La ligne {} de modifications a auteur_id = « {} », absent de personnels.personnel_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."modification_id", ''), t."auteur_id") AS detail
+        coalesce(t."modification_id", ''), t."auteur_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "modifications" AS t
 WHERE t."auteur_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "personnels" AS r WHERE r."personnel_id" = t."auteur_id")
@@ -371,7 +380,6 @@ UNION ALL
 -- autorisations.uai → etablissements.uai
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -379,7 +387,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'autorisations|' || coalesce(t."autorisation_id", '') || '|uai' AS objet_id,
     format('La ligne {} de autorisations a uai = « {} », absent de etablissements.uai : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."autorisation_id", ''), t."uai") AS detail
+        coalesce(t."autorisation_id", ''), t."uai") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "autorisations" AS t
 WHERE t."uai" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "etablissements" AS r WHERE r."uai" = t."uai")
@@ -389,7 +398,6 @@ UNION ALL
 -- autorisations.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -397,7 +405,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'autorisations|' || coalesce(t."autorisation_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de autorisations a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."autorisation_id", ''), t."eleve_id") AS detail
+        coalesce(t."autorisation_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "autorisations" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -407,7 +416,6 @@ UNION ALL
 -- autorisations.signataire_id → personnels.personnel_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -415,7 +423,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'autorisations|' || coalesce(t."autorisation_id", '') || '|signataire_id' AS objet_id,
     format('La ligne {} de autorisations a signataire_id = « {} », absent de personnels.personnel_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."autorisation_id", ''), t."signataire_id") AS detail
+        coalesce(t."autorisation_id", ''), t."signataire_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "autorisations" AS t
 WHERE t."signataire_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "personnels" AS r WHERE r."personnel_id" = t."signataire_id")
@@ -425,7 +434,6 @@ UNION ALL
 -- consultations.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -433,7 +441,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'consultations|' || coalesce(t."consultation_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de consultations a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."consultation_id", ''), t."eleve_id") AS detail
+        coalesce(t."consultation_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "consultations" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")
@@ -443,7 +452,6 @@ UNION ALL
 -- comptes_responsables.eleve_id → eleves.eleve_id
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -451,7 +459,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     'comptes_responsables|' || coalesce(t."compte_id", '') || '|eleve_id' AS objet_id,
     format('La ligne {} de comptes_responsables a eleve_id = « {} », absent de eleves.eleve_id : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        coalesce(t."compte_id", ''), t."eleve_id") AS detail
+        coalesce(t."compte_id", ''), t."eleve_id") AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM "comptes_responsables" AS t
 WHERE t."eleve_id" IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM "eleves" AS r WHERE r."eleve_id" = t."eleve_id")

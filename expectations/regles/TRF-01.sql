@@ -2,7 +2,16 @@
 -- severite: majeure
 -- titre: Transfert inter-académique manquant
 -- entite: eleve_id
--- remediation: Le directeur ou chef d'établissement d'accueil doit effectuer le transfert inter-académique dans LSU pour récupérer le livret de l'élève (possible l'année d'arrivée comme les années suivantes).
+-- uai: uai de l'inscription de C (académie B) ; la plus récente par `date_entree` puis `uai` s'il y en a plusieurs
+-- academie: B (académie d'accueil)
+-- millesime: C
+-- eleve_id: eleve_id
+-- classe_id: NULL
+-- objet_id: NULL
+-- date_evenement: arrivée dans l'académie B (date_entree de cette inscription)
+-- acteur: direction
+-- explication: Un élève a changé d'académie et son livret (bilans, attestations) est resté dans l'académie d'origine faute de transfert inter-académique.
+-- remediation: Le directeur d'école ou le chef d'établissement d'accueil doit effectuer dans LSU le transfert inter-académique de l'élève depuis son académie d'origine, pour récupérer son livret (possible l'année d'arrivée comme les années suivantes).
 -- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai) ;
 -- A = académie de l'inscription de la dernière année antérieure (même départage).
 WITH inscriptions_academie AS (
@@ -13,7 +22,7 @@ WITH inscriptions_academie AS (
 ),
 courantes AS (
     SELECT eleve_id,
-           first(struct_pack(uai, academie) ORDER BY date_entree DESC NULLS LAST, uai DESC NULLS LAST) AS arrivee
+           first(struct_pack(uai, academie, date_entree) ORDER BY date_entree DESC NULLS LAST, uai DESC NULLS LAST) AS arrivee
     FROM inscriptions_academie
     WHERE millesime = getvariable('millesime_courant')
     GROUP BY eleve_id
@@ -34,7 +43,7 @@ anterieures AS (
     GROUP BY ia.eleve_id, ia.millesime
 ),
 changements AS (
-    SELECT c.eleve_id, c.arrivee.uai AS uai, c.arrivee.academie AS academie_accueil,
+    SELECT c.eleve_id, c.arrivee.uai AS uai, c.arrivee.academie AS academie_accueil, c.arrivee.date_entree AS date_arrivee,
            a.depart.academie AS academie_origine, a.millesime AS millesime_origine
     FROM courantes AS c
     JOIN anterieures AS a ON a.eleve_id = c.eleve_id
@@ -55,7 +64,6 @@ livrets_origine AS (
 )
 SELECT
     'TRF-01' AS rule_id,
-    'majeure' AS severite,
     ch.uai,
     ch.academie_accueil AS academie,
     getvariable('millesime_courant') AS millesime,
@@ -66,7 +74,8 @@ SELECT
         ch.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1,
         ch.academie_accueil, coalesce(ch.uai, 'inconnu'), ch.academie_origine,
         ch.millesime_origine, ch.millesime_origine + 1,
-        ch.academie_origine, ch.academie_accueil) AS detail
+        ch.academie_origine, ch.academie_accueil) AS detail,
+    ch.date_arrivee AS date_evenement
 FROM changements AS ch
 WHERE ch.eleve_id IN (SELECT eleve_id FROM livrets_origine)
   AND NOT EXISTS (

@@ -2,7 +2,16 @@
 -- severite: majeure
 -- titre: Livret resté dans une académie quittée
 -- entite: (eleve_id, A) ; objet_id = A
--- remediation: Le directeur ou chef d'établissement d'accueil doit effectuer le transfert inter-académique depuis l'académie quittée pour récupérer le livret de l'élève (possible l'année d'arrivée comme les années suivantes).
+-- uai: comme TRF-01 (académie B)
+-- academie: B (académie d'accueil)
+-- millesime: C
+-- eleve_id: eleve_id
+-- classe_id: NULL
+-- objet_id: A (académie quittée)
+-- date_evenement: départ de l'académie A (date_entree de la première inscription hors de A après la dernière dans A)
+-- acteur: direction
+-- explication: Un élève a été scolarisé, avant l'an dernier ou en cours d'année, dans une académie qu'il a quittée, et son livret y est resté : aucun transfert inter-académique n'a été fait depuis cette académie.
+-- remediation: Le directeur d'école ou le chef d'établissement actuel de l'élève doit effectuer dans LSU le transfert inter-académique depuis l'académie quittée (nommée dans le détail) : le livret n'en est jamais parti, et ce transfert reste possible les années qui suivent l'arrivée.
 -- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai, comme TRF-01) ;
 -- A = académie d'une inscription d'une année antérieure, ni académie d'une inscription de C, ni celle de la
 -- dernière année antérieure retenue par TRF-01 (ce cas est celui de TRF-01).
@@ -36,14 +45,17 @@ depart_trf01 AS (
 ),
 quittees AS (
     -- Academies of an earlier year, with the last such year (named in detail).
-    SELECT ia.eleve_id, ia.academie, max(ia.millesime) AS millesime_quitte
+    SELECT ia.eleve_id, ia.academie, max(ia.millesime) AS millesime_quitte, max(ia.date_entree) AS derniere_entree
     FROM inscriptions_academie AS ia
     WHERE ia.millesime < getvariable('millesime_courant')
     GROUP BY ia.eleve_id, ia.academie
 ),
 candidats AS (
     SELECT c.eleve_id, c.arrivee.uai AS uai, c.arrivee.academie AS academie_accueil,
-           q.academie AS academie_quittee, q.millesime_quitte
+           q.academie AS academie_quittee, q.millesime_quitte,
+           -- Départ de A : la première inscription dans une autre académie après la dernière dans A.
+           (SELECT min(ia.date_entree) FROM inscriptions_academie AS ia
+            WHERE ia.eleve_id = c.eleve_id AND ia.academie <> q.academie AND ia.date_entree > q.derniere_entree) AS date_depart
     FROM courantes AS c
     JOIN quittees AS q ON q.eleve_id = c.eleve_id
     LEFT JOIN depart_trf01 AS d ON d.eleve_id = c.eleve_id
@@ -64,7 +76,6 @@ livrets AS (
 )
 SELECT
     'TRF-02' AS rule_id,
-    'majeure' AS severite,
     ca.uai,
     ca.academie_accueil AS academie,
     getvariable('millesime_courant') AS millesime,
@@ -74,7 +85,8 @@ SELECT
     format('L''élève {} est inscrit en {}-{} dans l''académie {} (établissement {}) ; il était dans l''académie {} jusqu''en {}-{}, où il a un livret, et aucun transfert inter-académique n''a été fait depuis l''académie {} : son livret y est resté. L''établissement d''accueil doit effectuer le transfert dans LSU.',
         ca.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1,
         ca.academie_accueil, coalesce(ca.uai, 'inconnu'), ca.academie_quittee,
-        ca.millesime_quitte, ca.millesime_quitte + 1, ca.academie_quittee) AS detail
+        ca.millesime_quitte, ca.millesime_quitte + 1, ca.academie_quittee) AS detail,
+    ca.date_depart AS date_evenement
 FROM candidats AS ca
 JOIN livrets AS l ON l.eleve_id = ca.eleve_id AND l.academie = ca.academie_quittee
 WHERE NOT EXISTS (

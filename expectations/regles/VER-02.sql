@@ -2,10 +2,17 @@
 -- severite: majeure
 -- titre: Publication incohérente avec le verrouillage
 -- entite: bilan_id
--- remediation: Signaler le bilan au support : le verrouillage publie automatiquement le bilan sur le service en ligne, un bilan verrouillé doit être publié et un bilan publié doit être verrouillé.
+-- uai: bilan.uai
+-- millesime: bilan.millesime
+-- eleve_id: bilan.eleve_id
+-- classe_id: bilan.classe_id
+-- objet_id: bilan_id
+-- date_evenement: verrouillage ou publication, celle des deux qui existe (date_verrou, date_publication)
+-- acteur: assistance_nationale
+-- explication: Un bilan est verrouillé sans être publié, ou publié sans être verrouillé.
+-- remediation: Le verrouillage publie automatiquement le bilan sur le service en ligne : un bilan verrouillé non publié, ou publié non verrouillé, est une incohérence de LSU. Ouvrir un ticket SESAM à l'assistance nationale LSU avec l'identifiant du bilan.
 SELECT
     'VER-02' AS rule_id,
-    'majeure' AS severite,
     b.uai,
     e.academie,
     b.millesime,
@@ -19,7 +26,8 @@ SELECT
         ELSE
             format('Le bilan périodique {} est publié sur le service en ligne depuis le {} sans être verrouillé : seul un bilan verrouillé peut être publié ; le verrouiller s''il est finalisé ou signaler l''incohérence au support.',
                 b.bilan_id, strftime(b.date_publication, '%d/%m/%Y'))
-    END AS detail
+    END AS detail,
+    coalesce(b.date_verrou, b.date_publication) AS date_evenement
 FROM bilans_periodiques AS b
 LEFT JOIN etablissements AS e ON e.uai = b.uai
 WHERE (b.date_verrou IS NOT NULL AND b.date_publication IS NULL)

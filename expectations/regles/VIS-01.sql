@@ -2,7 +2,15 @@
 -- severite: majeure
 -- titre: Consultation hors règle de visibilité
 -- entite: consultation_id
--- remediation: Vérifier les droits de l'enseignant (affectation de classe dans LSU) : un enseignant ne doit voir que les bilans périodiques des niveaux que sa classe autorise ; signaler l'accès au support.
+-- uai: bilan consulté .uai
+-- millesime: bilan consulté .millesime
+-- eleve_id: consultation.eleve_id
+-- classe_id: classe_id_utilisateur
+-- objet_id: consultation_id
+-- date_evenement: consultation (consultations.date_consultation)
+-- acteur: assistance_nationale
+-- explication: Un enseignant a consulté le bilan périodique d'un niveau que la règle de visibilité de LSU ne lui permet pas de voir depuis le niveau de sa classe.
+-- remediation: LSU ne montre pas à un enseignant les bilans périodiques de ce niveau : ouvrir un ticket SESAM à l'assistance nationale LSU avec l'identifiant de la consultation, et vérifier avec l'établissement l'affectation de l'enseignant à ses classes.
 -- Règle de visibilité de la note LSU 23.4 ; sans bilan consulté ou sans classe de l'enseignant,
 -- le niveau est inconnu et il n'y a pas d'anomalie.
 -- The visibility table is declared once, in lsu_analytics.contract (VISIBILITE_BILANS_PERIODIQUES).
@@ -11,7 +19,6 @@ WITH visibilite AS (
 )
 SELECT
     'VIS-01' AS rule_id,
-    'majeure' AS severite,
     b.uai,
     e.academie,
     b.millesime,
@@ -20,7 +27,8 @@ SELECT
     co.consultation_id AS objet_id,
     format('Lors de la consultation {} du {}, un enseignant de la classe {} (niveau {}) a ouvert le bilan périodique {} d''une classe de {}, niveau qui ne lui est pas visible : vérifier ses droits dans LSU et signaler l''accès au support.',
         co.consultation_id, strftime(co.date_consultation, '%d/%m/%Y à %H:%M'),
-        co.classe_id_utilisateur, cu.niveau, b.bilan_id, cb.niveau) AS detail
+        co.classe_id_utilisateur, cu.niveau, b.bilan_id, cb.niveau) AS detail,
+    co.date_consultation AS date_evenement
 FROM consultations AS co
 JOIN bilans_periodiques AS b ON b.bilan_id = co.objet_id
 JOIN classes AS cb ON cb.classe_id = b.classe_id

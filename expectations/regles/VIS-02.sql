@@ -2,7 +2,15 @@
 -- severite: critique
 -- titre: Consultation familiale hors compte actif
 -- entite: consultation_id
--- remediation: Vérifier le compte EduConnect du responsable (activation, désactivation, rattachement à l'élève) et signaler l'accès au support : un responsable ne doit consulter le livret que pendant que son compte est actif.
+-- uai: uai de l'objet consulté s'il existe, sinon NULL
+-- millesime: millesime de l'objet consulté s'il existe, sinon NULL
+-- eleve_id: consultation.eleve_id
+-- classe_id: NULL
+-- objet_id: consultation_id
+-- date_evenement: consultation (consultations.date_consultation)
+-- acteur: assistance_nationale
+-- explication: Une consultation sur le service en ligne a été faite par un compte responsable qui n'était pas actif pour cet élève à cette date.
+-- remediation: Sur le service en ligne, un responsable n'accède au livret que tant que son compte EduConnect est actif : ouvrir en priorité un ticket SESAM à l'assistance nationale LSU avec l'identifiant de la consultation et celui du compte (livret consulté sans droit).
 -- Compte actif : date_activation <= date_consultation < date_desactivation (ou pas de désactivation).
 WITH objets AS (
     SELECT 'BILAN_PERIODIQUE' AS objet, bilan_id AS objet_id, uai, millesime FROM bilans_periodiques
@@ -27,7 +35,6 @@ hors_compte AS (
 )
 SELECT
     'VIS-02' AS rule_id,
-    'critique' AS severite,
     o.uai,
     e.academie,
     o.millesime,
@@ -36,7 +43,8 @@ SELECT
     h.consultation_id AS objet_id,
     format('La consultation {} du {} sur le service en ligne a été faite avec le compte responsable {}, qui n''était pas un compte actif rattaché à l''élève {} à cette date : vérifier le compte EduConnect et signaler l''accès au support.',
         h.consultation_id, coalesce(strftime(h.date_consultation, '%d/%m/%Y à %H:%M'), 'date inconnue'),
-        coalesce(h.utilisateur_id, 'non renseigné'), h.eleve_id) AS detail
+        coalesce(h.utilisateur_id, 'non renseigné'), h.eleve_id) AS detail,
+    h.date_consultation AS date_evenement
 FROM hors_compte AS h
 LEFT JOIN objets AS o ON o.objet = h.objet AND o.objet_id = h.objet_id
 LEFT JOIN etablissements AS e ON e.uai = o.uai

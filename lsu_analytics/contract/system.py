@@ -51,6 +51,11 @@ ANOMALIES = Table("anomalies", "Une ligne par entité en infraction à une règl
     C("classe_id", "text"),
     C("objet_id", "text"),
     C("detail", "text"),
+    # Added to rules.md's columns (docs/choix.md): the date of the fact that makes the anomaly (see each
+    # rule's header) and the anomaly's identity (history.md), both the same for every consumer.
+    C("date_evenement", "timestamp", "date du fait qui constitue l'anomalie (en-tête de chaque règle)"),
+    C("cle", "text", "identité de l'anomalie : cle_anomalie(rule_id, uai, millesime, eleve_id, classe_id, "
+                     "objet_id), NULL égal à NULL (history.md)"),
 ))
 
 INDICATEURS = Table("indicateurs", "Indicateurs LSU par périmètre (indicators.md).", (

@@ -47,3 +47,23 @@ class Sortie(IntEnum):
     ECHEC = 1  # the command ran but part of its work failed or its input is invalid
     IMPOSSIBLE = 2  # nothing was done: argument, file or database refused, database locked
     ANOMALIES = 3  # anomalies at or above the --echec-si / echec_si severity
+
+
+# Who must act on an anomaly (issue 10), named by code in each rule's header (`-- acteur:`): one of ACTEURS,
+# or a code of ACTEURS_SELON_DEGRE that the establishment's degree resolves. Labels: LSU's and the note's words.
+ACTEURS = {
+    "directeur": "Directeur d'école",
+    "chef_etablissement": "Chef d'établissement",
+    "ien": "IEN de circonscription",
+    "dasen": "DASEN",
+    "assistance_nationale": "Assistance nationale LSU (ticket SESAM)",
+}
+
+# Owner by degree: 1D = école, 2D = collège.
+ACTEURS_SELON_DEGRE = {
+    "direction": {"1D": "directeur", "2D": "chef_etablissement"},
+    # Note LSU 23.4, « Bilans des années précédentes » : DASEN au 1er degré, chef d'établissement au 2d.
+    "autorite_annee_anterieure": {"1D": "dasen", "2D": "chef_etablissement"},
+}
+
+CODES_ACTEURS = tuple(ACTEURS) + tuple(ACTEURS_SELON_DEGRE)

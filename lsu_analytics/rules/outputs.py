@@ -22,6 +22,8 @@ CSV_HEADERS = {
     "classe_id": "Identifiant classe",
     "objet_id": "Objet",
     "detail": "Détail",
+    "date_evenement": "Date de l'événement",
+    "cle": "Clé de l'anomalie",
 }
 
 

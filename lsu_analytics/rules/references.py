@@ -20,7 +20,16 @@ HEADER = """\
 -- severite: majeure
 -- titre: Référence orpheline
 -- entite: (table, clé de la ligne, colonne) ; objet_id = table|clé de la ligne|colonne
--- remediation: Corriger la référence dans le système source ou ajouter à l'export la ligne référencée manquante, puis réexporter et recharger.
+-- uai: NULL
+-- academie: NULL
+-- millesime: NULL
+-- eleve_id: NULL
+-- classe_id: NULL
+-- objet_id: `table|clé de la ligne|colonne`
+-- date_evenement: date d'extraction X (constat : l'incohérence est dans l'export lui-même)
+-- acteur: assistance_nationale
+-- explication: Une ligne de l'export pointe vers une ligne absente (élève, classe, établissement…) : référence orpheline.
+-- remediation: L'export lui-même est incohérent : ouvrir un ticket SESAM à l'assistance nationale LSU en donnant la table, la ligne et la colonne indiquées, pour obtenir un export corrigé, puis le recharger.
 -- FICHIER GÉNÉRÉ depuis les clés étrangères du contrat (lsu_analytics/contract/tables.py) :
 -- ne pas modifier à la main, relancer `python -m lsu_analytics.rules.references`.
 """
@@ -51,7 +60,6 @@ def _branch(table: Table, column: str, target: str) -> str:
 -- {table.name}.{column} → {target}
 SELECT
     'REF-01' AS rule_id,
-    'majeure' AS severite,
     CAST(NULL AS VARCHAR) AS uai,
     CAST(NULL AS VARCHAR) AS academie,
     CAST(NULL AS INTEGER) AS millesime,
@@ -59,7 +67,8 @@ SELECT
     CAST(NULL AS VARCHAR) AS classe_id,
     '{table.name}|' || {key} || '|{column}' AS objet_id,
     format('La ligne {{}} de {table.name} a {column} = « {{}} », absent de {target} : corriger la référence dans le système source ou ajouter la ligne manquante à l''export, puis recharger.',
-        {key}, {col}) AS detail
+        {key}, {col}) AS detail,
+    getvariable('date_extraction') AS date_evenement
 FROM {quote(table.name)} AS t
 WHERE {col} IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM {quote(target_table)} AS r WHERE r.{quote(target_column)} = {col}){_one_per_key(table, col)}"""

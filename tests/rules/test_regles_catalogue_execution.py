@@ -45,20 +45,46 @@ def test_every_rule_returns_exactly_the_columns_of_anomalies(tiny_db):
         assert tuple(cols) == SYSTEM_TABLES["anomalies"].column_names, rule.id
 
 
+def _without_header(text):
+    """The rule file after its `-- clé: valeur` header lines."""
+    lines = text.splitlines()
+    keys = {"id", "severite", "titre", "entite", "uai", "academie", "millesime", "eleve_id", "classe_id",
+            "objet_id", "date_evenement", "acteur", "explication", "remediation", "seuils"}
+    n = 0
+    while n < len(lines) and (m := re.match(r"^--\s*([a-z_]+)\s*:", lines[n])) and m.group(1) in keys:
+        n += 1
+    return "\n".join(lines[n:])
+
+
+def test_severity_comes_from_the_header_only():
+    """No body repeats its severity: the runner takes it from the header."""
+    for rule in load_catalog():
+        body = _without_header(rule.body)
+        assert not re.search(r"'(critique|majeure|mineure|info)'\s+AS\s+severite", body), rule.id
+        assert "severite" not in body.lower().replace("sévérité", ""), rule.id
+
+
 def test_rule_sql_binds_values_instead_of_pasting_them():
     for rule in load_catalog():
-        body = rule.sql
-        assert "2025" not in body and "jours_parametrage=30" not in body.split("\n", 6)[-1], rule.id
+        body = _without_header(rule.body)
+        assert "2025" not in body and "jours_parametrage=30" not in body, rule.id
         assert re.search(r"getvariable\('seuil_", body) or not rule.seuils, rule.id
 
 
 def test_header_errors_name_the_file(tmp_path):
     bad = tmp_path / "PER-09.sql"
-    bad.write_text("-- id: PER-09\n-- severite: grave\n-- titre: x\n-- entite: y\n-- remediation: z\nSELECT 1\n")
+    complet = ("-- id: PER-09\n-- severite: grave\n-- titre: x\n-- entite: y\n-- uai: u\n-- millesime: m\n"
+               "-- eleve_id: e\n-- classe_id: c\n-- objet_id: o\n-- date_evenement: d\n-- acteur: direction\n"
+               "-- explication: w\n-- remediation: z\nSELECT 1\n")
+    bad.write_text(complet)
     with pytest.raises(RulesError, match=r"PER-09\.sql.*sévérité « grave » inconnue"):
         parse_rule(bad)
+    bad.write_text(complet.replace("grave", "majeure").replace("acteur: direction", "acteur: recteur"))
+    with pytest.raises(RulesError, match=r"PER-09\.sql.*acteur « recteur » inconnu"):
+        parse_rule(bad)
     bad.write_text("-- id: PER-09\n-- titre: x\nSELECT 1\n")
-    with pytest.raises(RulesError, match=r"il manque severite, entite, remediation"):
+    with pytest.raises(RulesError, match=r"il manque severite, entite, uai, millesime, eleve_id, classe_id, objet_id, "
+                                         r"date_evenement, acteur, explication, remediation"):
         parse_rule(bad)
 
 

@@ -44,7 +44,8 @@ def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: accents display correctly in Excel
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0] == ["Règle", "Titre de la règle", "Sévérité", "UAI", "Académie", "Millésime",
-                       "Identifiant élève", "Identifiant classe", "Objet", "Détail"]
+                       "Identifiant élève", "Identifiant classe", "Objet", "Détail", "Date de l'événement",
+                       "Clé de l'anomalie"]
     body = [r[:9] for r in rows[1:]]
     assert body == [
         ["PER-01", "Bilan sur une période non définie", "critique", ECOLE, "08", "2025", "E1", "CL1", "B1"],
@@ -60,7 +61,7 @@ def test_check_writes_parquet_with_the_anomalies_columns(db_file, tmp_path, no_g
     result = check(db_file, tmp_path / "out")
     frame = pl.read_parquet(result.parquet_path)
     assert frame.columns == ["rule_id", "severite", "uai", "academie", "millesime", "eleve_id", "classe_id",
-                             "objet_id", "detail"]
+                             "objet_id", "detail", "date_evenement", "cle"]
     assert frame["rule_id"].to_list() == ["PER-01", "REC-01", "SEL-01"]
     assert frame["millesime"].to_list() == [2025, 2025, None]
 

@@ -26,6 +26,10 @@ def _generated_db(tmp_path, seed, pupils=400):
     return db, verite
 
 
+def found_keys(con):
+    return con.execute("SELECT rule_id FROM anomalies").fetchall()
+
+
 def _differences(found: Counter, expected: Counter) -> list[str]:
     lines = []
     for rule in load_catalog():
@@ -50,6 +54,10 @@ def test_rules_find_exactly_the_injected_anomalies(tmp_path, seed):
         found = Counter(con.execute(f"SELECT {', '.join(KEY)} FROM anomalies").fetchall())
         # Every row says what to do, and never names the pupil (name, INE, date of birth).
         assert con.execute("SELECT count(*) FROM anomalies WHERE coalesce(detail, '') = ''").fetchone() == (0,)
+        # Every row has its event date and its identity (the contract's macro, one row per key).
+        assert con.execute("SELECT count(*) FROM anomalies WHERE date_evenement IS NULL").fetchone() == (0,)
+        assert con.execute("SELECT count(*), count(DISTINCT cle) FROM anomalies WHERE cle = cle_anomalie("
+                           "rule_id, uai, millesime, eleve_id, classe_id, objet_id)").fetchone() == (len(found_keys(con)),) * 2
         leaks = con.execute("""
             SELECT a.rule_id, a.objet_id FROM anomalies AS a JOIN eleves AS e ON e.eleve_id = a.eleve_id
             WHERE strpos(a.detail, e.ine) > 0 OR strpos(a.detail, e.prenom || ' ' || e.nom) > 0
