@@ -15,24 +15,27 @@ from lsu_analytics.contract import TABLES, Table, quote
 
 from .catalog import RULES_DIR
 
-HEADER = """\
--- id: REF-01
--- severite: majeure
--- titre: Référence orpheline
--- entite: (table, clé de la ligne, colonne) ; objet_id = table|clé de la ligne|colonne
--- uai: NULL
--- academie: NULL
--- millesime: NULL
--- eleve_id: NULL
--- classe_id: NULL
--- objet_id: `table|clé de la ligne|colonne`
--- date_evenement: date d'extraction X (constat : l'incohérence est dans l'export lui-même)
--- acteur: assistance_nationale
--- explication: Une ligne de l'export pointe vers une ligne absente (élève, classe, établissement…) : référence orpheline.
--- remediation: L'export lui-même est incohérent : ouvrir un ticket SESAM à l'assistance nationale LSU en donnant la table, la ligne et la colonne indiquées, pour obtenir un export corrigé, puis le recharger.
--- FICHIER GÉNÉRÉ depuis les clés étrangères du contrat (lsu_analytics/contract/tables.py) :
--- ne pas modifier à la main, relancer `python -m lsu_analytics.rules.references`.
-"""
+HEADER = (
+    '-- id: REF-01\n'
+    '-- severite: majeure\n'
+    '-- titre: Référence orpheline\n'
+    '-- entite: (table, clé de la ligne, colonne) ; objet_id = table|clé de la ligne|colonne\n'
+    '-- uai: NULL\n'
+    '-- academie: NULL\n'
+    '-- millesime: NULL\n'
+    '-- eleve_id: NULL\n'
+    '-- classe_id: NULL\n'
+    '-- objet_id: `table|clé de la ligne|colonne`\n'
+    "-- date_evenement: date d'extraction X (constat : l'incohérence est dans l'export lui-même)\n"
+    '-- acteur: assistance_nationale\n'
+    "-- explication: Une ligne de l'export pointe vers une ligne absente (élève, classe, établissement…) "
+    ': référence orpheline.\n'
+    "-- remediation: L'export lui-même est incohérent : ouvrir un ticket SESAM à l'assistance nationale "
+    'LSU en donnant la table, la ligne et la colonne indiquées, pour obtenir un export corrigé, puis le '
+    'recharger.\n'
+    '-- FICHIER GÉNÉRÉ depuis les clés étrangères du contrat (lsu_analytics/contract/tables.py) :\n'
+    '-- ne pas modifier à la main, relancer `python -m lsu_analytics.rules.references`.\n'
+)
 
 
 def _key_text(table: Table, alias: str) -> str:

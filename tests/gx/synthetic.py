@@ -84,7 +84,8 @@ def build(path: Path, rules=(), rows: dict[str, int] | None = None) -> Path:
             con.execute(_select(table, (rows or {}).get(table.name, ROWS)))
         for k, rule in enumerate(rules):
             con.execute(
-                "INSERT INTO anomalies (rule_id, severite, uai, academie, millesime, eleve_id, classe_id, objet_id, detail) "
+                "INSERT INTO anomalies (rule_id, severite, uai, academie, millesime, eleve_id, classe_id, objet_id, "
+                "detail) "
                 "SELECT ?, ?, 'U' || (i % 3), '08', 2025, 'E' || i, NULL, 'O' || i, "
                 "'Anomalie de test ' || i FROM range(?) AS r(i)", [rule.id, rule.severite, k])
     finally:

@@ -5,7 +5,6 @@ import re
 from datetime import datetime
 
 import duckdb
-import pytest
 
 from lsu_analytics.contract import TABLES, create_macros
 from lsu_analytics.contract.acteurs import ACTEURS, CODES_ACTEURS, acteur_libelle
@@ -48,12 +47,14 @@ def test_raw_code_detection_catches_what_it_must():
 def test_remediations_follow_the_note():
     rules = {r.id: r for r in load_catalog()}
     assert "Paramétrage > Paramétrage des périodes" in rules["PER-01"].remediation
-    assert "chef d'établissement" in rules["SEL-01"].remediation.lower() and "Paramétrage" in rules["SEL-01"].remediation
+    sel01 = rules["SEL-01"].remediation
+    assert "chef d'établissement" in sel01.lower() and "Paramétrage" in sel01
     assert rules["SEL-01"].acteur == "chef_etablissement"
     assert "recherche avancée" in rules["REC-01"].remediation.lower()
     # HIS-01 must not advise an action that HIS-02 flags (a past-year report modified or deleted).
     his01 = rules["HIS-01"].remediation.lower()
-    assert not re.search(r"^(supprimer|modifier|déverrouiller)", his01) and "ne pas le modifier ni le supprimer" in his01
+    assert not re.search(r"^(supprimer|modifier|déverrouiller)", his01)
+    assert "ne pas le modifier ni le supprimer" in his01
     # The reader of the CSV is the support: a text never sends it « au support », it opens a SESAM ticket.
     for r in rules.values():
         assert "au support" not in r.remediation, r.id
