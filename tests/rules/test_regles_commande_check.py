@@ -45,12 +45,14 @@ def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0] == ["Règle", "Titre de la règle", "Sévérité", "UAI", "Académie", "Millésime",
                        "Identifiant élève", "Identifiant classe", "Objet", "Détail", "Date de l'événement",
-                       "Clé de l'anomalie"]
+                       "Clé de l'anomalie", "Établissement", "Circonscription", "Département", "Qui doit agir",
+                       "Remédiation", "Rapport de diagnostic de l'élève"]
     body = [r[:9] for r in rows[1:]]
+    # Academies by their official name (issue 10: names, not codes).
     assert body == [
-        ["PER-01", "Bilan sur une période non définie", "critique", ECOLE, "08", "2025", "E1", "CL1", "B1"],
-        ["REC-01", "Élève introuvable dans la recherche", "info", ECOLE, "08", "2025", "E2", "", ""],
-        ["SEL-01", "Service en ligne non ouvert au 2D", "majeure", COLLEGE, "08", "", "", "", ""],
+        ["PER-01", "Bilan sur une période non définie", "critique", ECOLE, "Grenoble", "2025", "E1", "CL1", "B1"],
+        ["REC-01", "Élève introuvable dans la recherche", "info", ECOLE, "Grenoble", "2025", "E2", "", ""],
+        ["SEL-01", "Service en ligne non ouvert au 2D", "majeure", COLLEGE, "Grenoble", "", "", "", ""],
     ]
     assert all(r[9] for r in rows[1:])  # every row says what to do
     assert result.run.nb_anomalies == 3 and result.nb_at_least("critique") == 1
@@ -60,10 +62,58 @@ def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
 def test_check_writes_parquet_with_the_anomalies_columns(db_file, tmp_path, no_gx):
     result = check(db_file, tmp_path / "out")
     frame = pl.read_parquet(result.parquet_path)
-    assert frame.columns == ["rule_id", "severite", "uai", "academie", "millesime", "eleve_id", "classe_id",
-                             "objet_id", "detail", "date_evenement", "cle"]
+    assert frame.columns[:11] == ["rule_id", "severite", "uai", "academie", "millesime", "eleve_id", "classe_id",
+                                  "objet_id", "detail", "date_evenement", "cle"]
+    assert frame.columns[11:] == ["titre", "etablissement", "circonscription", "departement", "departement_nom",
+                                  "academie_nom", "acteur", "qui_doit_agir", "remediation", "rapport_diagnostic"]
     assert frame["rule_id"].to_list() == ["PER-01", "REC-01", "SEL-01"]
     assert frame["millesime"].to_list() == [2025, 2025, None]
+
+
+def test_check_csv_feeds_a_ticket_tool(db_file, tmp_path, no_gx):
+    """One row per anomaly with its key, event date, where (names), who acts, what to do, the pupil's report."""
+    result = check(db_file, tmp_path / "out")
+    with open(result.csv_path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    by_rule = {r["Règle"]: r for r in rows}
+    assert len(rows) == result.run.nb_anomalies == 3
+    per01, rec01, sel01 = by_rule["PER-01"], by_rule["REC-01"], by_rule["SEL-01"]
+    assert per01["Date de l'événement"] == "2025-11-20 10:00:00"  # creation of the report
+    assert sel01["Date de l'événement"] == "2026-03-15 02:00:00"  # no dated fact: the extraction
+    assert (per01["Établissement"], per01["Département"], per01["Académie"]) == (f"Établissement {ECOLE}", "Isère",
+                                                                               "Grenoble")
+    assert per01["Qui doit agir"] == "Directeur d'école"  # a school (1D)
+    assert sel01["Qui doit agir"] == "Chef d'établissement"  # a collège
+    assert "Paramétrage > Paramétrage des périodes" in per01["Remédiation"]
+    assert per01["Rapport de diagnostic de l'élève"].startswith("diagnostics/diagnostic_eleve-eleve-E1-")
+    assert per01["Rapport de diagnostic de l'élève"].endswith(".html")
+    assert sel01["Rapport de diagnostic de l'élève"] == ""  # no pupil
+    keys = [r["Clé de l'anomalie"] for r in rows]
+    assert len(set(keys)) == 3 and all(len(k) == 32 for k in keys)
+    # The same key as the table (and the history): a rerun gives the same keys.
+    again = check(db_file, tmp_path / "out2")
+    with open(again.csv_path, encoding="utf-8-sig", newline="") as f:
+        assert [r["Clé de l'anomalie"] for r in csv.DictReader(f, delimiter=";")] == keys
+
+
+def test_check_outputs_hold_no_personal_data(world, tmp_path, no_gx):
+    """Neither the CSV nor the Parquet names a pupil, gives an INE or a birth date."""
+    world.etablissement()
+    world.periodes()
+    world.classe()
+    world.add("eleves", eleve_id="E1", ine="070123456AB", nom="Quilliec", prenom="Maëlys", date_naissance="2015-04-27")
+    world.inscription()
+    world.bilan("B1", indice=4)
+    world.db.close()
+    result = check(world.db.path, tmp_path / "out")
+    assert result.run.nb_anomalies >= 1
+    secrets = ("070123456AB", "Quilliec", "Maëlys", "2015-04-27", "27/04/2015")
+    csv_text = result.csv_path.read_text(encoding="utf-8-sig")
+    assert "E1" in csv_text and not [x for x in secrets if x in csv_text]
+    frame = pl.read_parquet(result.parquet_path)  # compressed: look at the values, not the bytes
+    assert frame.filter(pl.col("eleve_id") == "E1").height >= 1
+    cells = " ".join(str(v) for row in frame.iter_rows() for v in row)
+    assert not [x for x in secrets if x in cells]
 
 
 def test_check_outputs_only_the_rules_that_ran(db_file, tmp_path, no_gx):
