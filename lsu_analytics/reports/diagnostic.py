@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lsu_analytics.contract.nomenclatures import nom_academie
+
 from . import db, labels
 
 
@@ -87,11 +89,25 @@ def transfert(con, p: dict) -> pd.DataFrame:
 
 
 def transfert_constats(df: pd.DataFrame) -> list[tuple[str, str]]:
-    """TRF-01, in words."""
+    """TRF-01 (the latest move) and TRF-02 (an older academy left behind), in words, academies by name."""
     if df.empty:
         return [("ok", "Pas de changement d'académie depuis sa dernière inscription : aucun transfert attendu.")]
     out = []
     for row in df.itertuples(index=False):  # one row per (origin, destination) academy pair
+        if row.regle == "TRF-02":
+            origine, accueil = nom_academie(row.academie_origine), nom_academie(row.academie_accueil)
+            chemin = f"de l'académie de {origine} (quittée après {row.millesime_precedent}-{row.millesime_precedent + 1})"
+            if row.transfert_fait:
+                out.append(("ok", f"Livret transféré {chemin} le {pd.Timestamp(row.date_transfert):%d/%m/%Y}."))
+            elif row.documents_origine > 0:
+                out.append(("attention", f"Livret resté dans une académie quittée (TRF-02) : {row.documents_origine} "
+                                         f"document(s) restent dans l'académie de {origine}, aucun transfert n'en est "
+                                         f"parti. L'établissement actuel (académie de {accueil}) demande le transfert "
+                                         "du livret dans LSU (fonction « transfert inter-académique »), possible les "
+                                         "années qui suivent l'arrivée."))
+            else:
+                out.append(("info", f"Passé par l'académie de {origine} sans y laisser de document : rien à transférer."))
+            continue
         chemin = f"de l'académie {row.academie_origine} ({row.millesime_precedent}) vers {row.academie_accueil}"
         if row.transfert_fait:
             out.append(("ok", f"Livret transféré {chemin} le {pd.Timestamp(row.date_transfert):%d/%m/%Y}."))
