@@ -56,5 +56,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             typer.echo(f"Erreur : écriture du rapport impossible dans {out}{where} : {exc.strerror or exc}. "
                        "Vérifiez le dossier --out (droits, place libre).", err=True)
             raise typer.Exit(Sortie.ECHEC) from None
+        except Exception as exc:  # noqa: BLE001 (never a traceback for a user; the kind of error is kept)
+            typer.echo(f"Erreur inattendue pendant le rendu ({type(exc).__name__} : {exc}). Le rapport n'a pas été "
+                       "écrit ; signalez ce message au support.", err=True)
+            raise typer.Exit(Sortie.ECHEC) from None
         typer.echo(f"Rapport : {result.html}")
         typer.echo(f"Notebook exécuté (audit) : {result.ipynb}")

@@ -93,3 +93,17 @@ def test_a_bad_parameter_is_refused_in_french_before_the_heavy_imports(tmp_path,
     assert "invalid literal" not in output and "Exceeds" not in output and "Traceback" not in output
     assert heavy == ""  # neither papermill nor the data stack was needed to refuse
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unwritable_out_folder_is_said_in_french(report_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from lsu_analytics.cli import app
+
+    blocked = tmp_path / "pas_un_dossier"
+    blocked.write_text("x")
+    res = CliRunner().invoke(app, ["rapport", "diagnostic_eleve", "--db", str(report_db), "-p", "eleve_id=E07",
+                                   "--out", str(blocked)])
+    assert res.exit_code == 1
+    assert "écriture du rapport impossible" in res.output and "Traceback" not in res.output
+    assert res.exception is None or isinstance(res.exception, SystemExit)
