@@ -47,10 +47,10 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             if isinstance(exc, ReportParamError) and notebook in NOTEBOOKS:
                 names = ", ".join(NOTEBOOKS[notebook].param_names)
                 typer.echo(f"Paramètres de {notebook} : {names}.", err=True)
-            raise typer.Exit(Sortie.IMPOSSIBLE)
+            raise typer.Exit(Sortie.IMPOSSIBLE) from None
         except ReportError as exc:
             typer.echo(f"Erreur : {exc}", err=True)
-            raise typer.Exit(Sortie.ECHEC)
+            raise typer.Exit(Sortie.ECHEC) from None
         except OSError as exc:  # disk full, read-only folder...: said in French, never a traceback
             where = f" ({exc.filename})" if exc.filename else ""
             typer.echo(f"Erreur : écriture du rapport impossible dans {out}{where} : {exc.strerror or exc}. "
