@@ -5,19 +5,19 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 from load_exports import ETABLISSEMENTS, Export
 
 from lsu_analytics.load import load_export
 
-# A load that stops once its build folder exists: it writes `pret` (the handshake) and waits for ever.
+# A load that stops once its build folder exists: it says "pret" on its stdout (the handshake, read by
+# the test: no sleep, no polling) and waits for ever.
 _BLOCKED_LOAD = """
 import sys, threading
 from pathlib import Path
 import lsu_analytics.load.loader as loader
 def blocked(*args):
-    Path(sys.argv[3]).write_text("x")
+    print("pret", flush=True)
     threading.Event().wait()
 loader.export_folder = blocked
 loader.load_export(Path(sys.argv[1]), Path(sys.argv[2]))
@@ -30,12 +30,10 @@ def _export(tmp_path, name="export"):
     return e.manifest()
 
 
-def _start_blocked(tmp_path, export, db, tag):
-    ready = tmp_path / f"pret-{tag}"
-    proc = subprocess.Popen([sys.executable, "-c", _BLOCKED_LOAD, str(export), str(db), str(ready)])
-    while not ready.exists():  # handshake: the child says when its build folder exists
-        assert proc.poll() is None, "the blocked load died before its handshake"
-        time.sleep(0.01)
+def _start_blocked(export, db):
+    proc = subprocess.Popen([sys.executable, "-c", _BLOCKED_LOAD, str(export), str(db)], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout.readline().strip() == "pret", "the blocked load died before its handshake"
     return proc
 
 
@@ -46,7 +44,7 @@ def _builds(folder):
 def test_the_next_load_removes_the_build_of_a_killed_load(tmp_path):
     export, db = _export(tmp_path), tmp_path / "bases" / "lsu.duckdb"
     db.parent.mkdir()
-    proc = _start_blocked(tmp_path, export, db, "tue")
+    proc = _start_blocked(export, db)
     assert len(_builds(db.parent)) == 1
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -58,7 +56,7 @@ def test_the_next_load_removes_the_build_of_a_killed_load(tmp_path):
 def test_a_live_load_keeps_its_build(tmp_path):
     export, folder = _export(tmp_path), tmp_path / "bases"
     folder.mkdir()
-    proc = _start_blocked(tmp_path, export, folder / "autre.duckdb", "vivant")
+    proc = _start_blocked(export, folder / "autre.duckdb")
     try:
         live = _builds(folder)
         assert len(live) == 1
