@@ -96,7 +96,8 @@ def transfert_constats(df: pd.DataFrame) -> list[tuple[str, str]]:
     for row in df.itertuples(index=False):  # one row per (origin, destination) academy pair
         if row.regle == "TRF-02":
             origine, accueil = nom_academie(row.academie_origine), nom_academie(row.academie_accueil)
-            chemin = f"de l'académie de {origine} (quittée après {row.millesime_precedent}-{row.millesime_precedent + 1})"
+            annee = f"{row.millesime_precedent}-{row.millesime_precedent + 1}"
+            chemin = f"de l'académie de {origine} (quittée après {annee})"
             if row.transfert_fait:
                 out.append(("ok", f"Livret transféré {chemin} le {pd.Timestamp(row.date_transfert):%d/%m/%Y}."))
             elif row.documents_origine > 0:
@@ -106,7 +107,8 @@ def transfert_constats(df: pd.DataFrame) -> list[tuple[str, str]]:
                                          "du livret dans LSU (fonction « transfert inter-académique »), possible les "
                                          "années qui suivent l'arrivée."))
             else:
-                out.append(("info", f"Passé par l'académie de {origine} sans y laisser de document : rien à transférer."))
+                out.append(("info", f"Passé par l'académie de {origine} sans y laisser de document : "
+                                    "rien à transférer."))
             continue
         chemin = f"de l'académie {row.academie_origine} ({row.millesime_precedent}) vers {row.academie_accueil}"
         if row.transfert_fait:

@@ -82,7 +82,8 @@ def test_check_csv_feeds_a_ticket_tool(db_file, tmp_path, no_gx):
     assert sel01["Date de l'événement"] == "2026-03-15 02:00:00"  # no dated fact: the extraction
     assert (per01["Établissement"], per01["Département"], per01["Académie"]) == (f"Établissement {ECOLE}", "Isère",
                                                                                "Grenoble")
-    assert per01["Qui doit agir"] == "Directeur d'école"  # a school (1D)
+    assert per01["Qui doit agir"] == rec01["Qui doit agir"] == "Directeur d'école"  # a school (1D)
+    assert rec01["Date de l'événement"] == "2025-09-01 00:00:00"  # the pupil's enrolment
     assert sel01["Qui doit agir"] == "Chef d'établissement"  # a collège
     assert "Paramétrage > Paramétrage des périodes" in per01["Remédiation"]
     assert per01["Rapport de diagnostic de l'élève"].startswith("diagnostics/diagnostic_eleve-eleve-E1-")
