@@ -10,6 +10,7 @@ from rich.console import Console
 
 from lsu_analytics.contract.vocabulary import Sortie
 from lsu_analytics.pipelines import PipelineImpossible, PipelineSpecError, load_pipeline_spec, run_pipeline
+from lsu_analytics.pipelines.notify import notification_plan
 from lsu_analytics.pipelines.precheck import precheck
 from lsu_analytics.pipelines.source import SourceError, resolve_source
 
@@ -79,6 +80,11 @@ def check(fichier: Path = typer.Argument(..., help="Le fichier YAML du pipeline.
     regles = ", ".join(spec.controles.regles) if spec.controles.regles else "toutes"
     console.print(f"  Contrôles : règles {regles} ; échec si : {spec.controles.echec_si or 'jamais'}")
     console.print(f"  Indicateurs : secret statistique jusqu'à {spec.seuil_secret}")
+    if spec.historique is not None:
+        console.print(f"  Historique : {spec.historique}"
+                      + ("" if spec.historique.exists() else " (créé au premier run)"), markup=False)
+    for line in notification_plan(spec.notifications):
+        console.print(f"  Notification {line}", markup=False)
     result = precheck(spec)
     for line in result.plan:
         console.print(f"  Rapport {line}", markup=False)

@@ -28,6 +28,24 @@ def notification_targets(n: NotificationsSpec) -> dict | None:
     return out or None
 
 
+def notification_plan(n: NotificationsSpec) -> list[str]:
+    """For `pipeline check`: each channel, and the environment variables it names that are not set here."""
+    import os
+
+    lines = []
+    mail_vars = (n.courriel.utilisateur_env, n.courriel.mot_de_passe_env) if n.courriel else ()
+    for name, channel, variables in (("par courriel", n.courriel, mail_vars),
+                                     ("par webhook", n.webhook, (n.webhook.url_env,) if n.webhook else ())):
+        if channel is None:
+            continue
+        where = (f"{channel.serveur}:{channel.port} → {', '.join(channel.destinataires)}" if name == "par courriel"
+                 else (f"URL de la variable {channel.url_env}" if channel.url_env else _host(channel.url)))
+        missing = [v for v in variables if v and not os.environ.get(v)]
+        lines.append(f"{name} : {where}" + (f" — variable(s) non définie(s) dans cet environnement : "
+                                            f"{', '.join(missing)} (à définir pour le service)" if missing else ""))
+    return lines
+
+
 def _host(url: str) -> str:
     from urllib.parse import urlsplit
 

@@ -121,3 +121,21 @@ def test_a_run_that_cannot_start_notifies(write_pipeline, exports, smtp, hook):
     (mail,) = smtp.received
     assert "IMPOSSIBLE" in mail.message["Subject"]
     assert hook.posts[0]["json"]["code_sortie"] == 2
+
+
+def test_check_shows_history_and_channels_with_unset_variables(write_pipeline, monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from lsu_analytics.cli import app
+
+    monkeypatch.setenv("LSU_TEST_SMTP_USER", "lsu-robot")
+    monkeypatch.delenv("LSU_TEST_SMTP_PASS", raising=False)
+    monkeypatch.delenv("LSU_TEST_WEBHOOK", raising=False)
+    path = write_pipeline(extra="historique: hist.duckdb\n" + notifications(2525, tmp_path / "ac.pem"))
+    result = CliRunner().invoke(app, ["pipeline", "check", str(path)], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert f"Historique : {tmp_path / 'hist.duckdb'} (créé au premier run)" in result.output
+    assert "Notification par courriel : 127.0.0.1:2525 → support-lsu@example.org — variable(s) non définie(s) " \
+           "dans cet environnement : LSU_TEST_SMTP_PASS" in result.output
+    assert "Notification par webhook : URL de la variable LSU_TEST_WEBHOOK — variable(s) non définie(s)" \
+        in result.output
