@@ -12,8 +12,8 @@ from .regles import rule_ids
 from .secret import SecretRun, apply_secret_secondaire
 
 # Ordre d'exécution ; chaque famille est un fichier .sql du paquet.
-FAMILLES = ("effectif", "bilans_periodiques", "bilans_cycle", "socle", "attestations",
-            "etablissements", "classes", "anomalies")
+FAMILLES = ("effectif", "bilans_periodiques", "verrouillage_saisie", "familles", "bilans_cycle", "socle",
+            "attestations", "etablissements", "classes", "anomalies")
 TEMP_TABLES = ("ind_params", "ind_niveaux", "ind_inscriptions", "ind_niveaux_eleve", "ind_perimetres",
                "ind_cellules", "ind_attendus", "ind_bruts", "ind_periodes_bp", "ind_attestations_niveau", "ind_lignes")
 

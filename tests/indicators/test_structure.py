@@ -50,12 +50,13 @@ def _expected_cells():
 
 def _expected_indicators(periodes):
     ids = ["EFFECTIF", "BFC_SAISIS", "BFC_VERROUILLES", "SEL_OUVERT", "PERIODES_PARAMETREES", "CLASSES_IMPORT",
-           "TRANSFERTS_MANQUANTS"]
+           "TRANSFERTS_MANQUANTS", "COMPTES_FAMILLES_ACTIFS"]
     ids += [f"SOCLE_{d}_{n}" for d in DOMAINES_SOCLE for n in range(1, 5)]
     ids += [f"ATT_{t}" for t in ("ASSR1", "ASSR2", "AER", "ASNS", "PSC1", "PIX")]
     ids += [f"ANOMALIES_{r}" for r in dict.fromkeys([*rule_ids()[0], "REF-01"])]
     keys = {(i, None) for i in ids}
-    keys |= {(bp, p) for bp in ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES") for p in periodes}
+    keys |= {(bp, p) for bp in ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES", "BP_VERROUILLES_SAISIE",
+                                             "BP_CONSULTES_FAMILLES") for p in periodes}
     return keys
 
 
