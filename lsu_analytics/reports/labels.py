@@ -1,6 +1,7 @@
 """French labels shown in the reports."""
 from __future__ import annotations
 
+from lsu_analytics.contract.nomenclatures import nom_academie, nom_departement
 from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_TITRES, SEVERITE_LIBELLES
 
 # Official nomenclature (LSUN_nomenclatures.xml, domaines-socle).
@@ -63,3 +64,36 @@ SECRET = (
     "protéger celles-là, qu'on retrouverait sinon par différence avec un total. « — » : rien d'attendu "
     "(pas de dénominateur)."
 )
+
+# Niveaux as LSU writes them (the contract's codes are upper-case: 6E -> 6e).
+NIVEAUX_SCOLAIRES = {"CP": "CP", "CE1": "CE1", "CE2": "CE2", "CM1": "CM1", "CM2": "CM2",
+                     "6E": "6e", "5E": "5e", "4E": "4e", "3E": "3e", "TOUS": "Tous niveaux"}
+
+# Roles of `personnels`, in words (never the raw code in a sentence or a table).
+ROLES = {"ENSEIGNANT": "enseignant", "DIRECTEUR": "directeur", "CHEF_ETABLISSEMENT": "chef d'établissement",
+         "DASEN": "DASEN", "IEN": "IEN", "SUPPORT": "assistance"}
+
+PERIODICITES = {"TRIMESTRE": "Trimestre", "SEMESTRE": "Semestre"}
+
+
+def niveau(code) -> str:
+    return NIVEAUX_SCOLAIRES.get(code, code) if isinstance(code, str) else ""
+
+
+def academie(code) -> str:
+    """'Académie de Grenoble' for 08, 'Académie d'Amiens' for 20 (nomenclature shipped in the package);
+    an unknown code is shown as is."""
+    if not isinstance(code, str):
+        return "Académie inconnue"
+    nom = nom_academie(code)
+    if nom == code:
+        return f"Académie {code}"
+    return f"Académie d'{nom}" if nom[:1] in "AEIOUYÉÈ" else f"Académie de {nom}"
+
+
+def departement(code) -> str:
+    """'Isère (038)': the department's name, with its code as the inspectors use it."""
+    if not isinstance(code, str):
+        return "Département inconnu"
+    nom = nom_departement(code)
+    return f"Département {code}" if nom == code else f"{nom} ({code})"
