@@ -5,6 +5,10 @@ import importlib
 
 import typer
 
+from .francais import installer as _francais
+
+_francais()  # click's and typer's own texts (help option, "Usage:", errors) in French, for every command
+
 app = typer.Typer(
     help="Outils d'analyse des exports du Livret Scolaire Unique (LSU).",
     no_args_is_help=True,

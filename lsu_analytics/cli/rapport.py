@@ -7,6 +7,8 @@ import typer
 
 from lsu_analytics.contract.vocabulary import Sortie
 
+FORMATS = ("html", "xlsx")
+
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
     params = {}
@@ -27,18 +29,29 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         db: Path = typer.Option(..., "--db", help="Base DuckDB (lue en lecture seule)."),
         param: list[str] = typer.Option([], "-p", "--param", help="Paramètre du notebook, NOM=VALEUR (répétable)."),
         out: Path = typer.Option(Path("reports"), "--out", help="Dossier où écrire le rapport."),
+        format_: str = typer.Option("html", "--format", help="html (rapport autonome) ou xlsx (les tableaux du "
+                                    "rapport en classeur Excel : une feuille par tableau, nombres et taux typés)."),
     ) -> None:
         """Exécute un notebook de rapport et écrit OUT/<notebook>-<périmètre>-<date>.html (autonome, sans
-        code), avec le notebook exécuté à côté. Codes de sortie : 0 rapport écrit, 2 paramètre refusé,
+        code), avec le notebook exécuté à côté ; avec --format xlsx, écrit ses tableaux dans
+        OUT/<notebook>-<périmètre>-<date>.xlsx. Codes de sortie : 0 rapport écrit, 2 paramètre refusé,
         1 échec du rendu."""
         # Declared names, types and values first: a refusal imports neither DuckDB nor papermill.
         from lsu_analytics.reports.errors import ReportError, ReportParamError
         from lsu_analytics.reports.notebooks import NOTEBOOKS
         from lsu_analytics.reports.params import check_declared
 
+        if format_ not in FORMATS:
+            typer.echo(f"Erreur : format « {format_} » inconnu ; formats permis : {', '.join(FORMATS)}.", err=True)
+            raise typer.Exit(Sortie.IMPOSSIBLE)
         try:
             params = _parse_params(param)
             check_declared(notebook, params)
+            if format_ == "xlsx":
+                from lsu_analytics.reports.classeur import render_classeur
+
+                typer.echo(f"Classeur : {render_classeur(notebook, db, params, out)}")
+                return
             from lsu_analytics.reports.render import render_report
 
             result = render_report(notebook, db, params, out)

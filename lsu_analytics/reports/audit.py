@@ -2,13 +2,22 @@
 explanation and remedy. Pupils appear by eleve_id only."""
 from __future__ import annotations
 
-import pandas as pd
+from pathlib import Path
 
-from . import charts, db, labels
+import pandas as pd
+import polars as pl
+
+from . import charts, db, format as fmt, labels
 from .regles import catalog
 
 LIMITE_ETABLISSEMENTS = 20
-LIMITE_LISTE = 2000  # anomalies listed one by one
+# The HTML stays a report whatever the number of anomalies: the list one by one is complete up to
+# LIMITE_LISTE objects; beyond, only the top LIMITE_ETABLISSEMENTS_LISTES establishments are listed, at most
+# LIMITE_PAR_ETABLISSEMENT rows each. The complete list is in the CSV / Parquet written beside the report.
+LIMITE_LISTE = 500
+LIMITE_ETABLISSEMENTS_LISTES = 10
+LIMITE_PAR_ETABLISSEMENT = 30
+LIMITE_ANTERIEURES = 200
 
 
 def connect(p: dict):
@@ -43,8 +52,10 @@ def par_regle(con, p: dict) -> pd.DataFrame:
 
 
 def par_regle_tableau(df: pd.DataFrame) -> pd.DataFrame:
-    return df[["rule_id", "titre", "severite_libelle", "nombre", "etablissements", "eleves"]].rename(columns={
+    return df[["rule_id", "titre", "severite_libelle", "nombre", "courantes", "anterieures", "etablissements",
+               "eleves"]].rename(columns={
         "rule_id": "Règle", "titre": "Intitulé", "severite_libelle": "Sévérité", "nombre": "Anomalies",
+        "courantes": "Dont année en cours", "anterieures": "Dont années antérieures",
         "etablissements": "Établissements", "eleves": "Élèves"})
 
 
@@ -52,8 +63,13 @@ def par_regle_graphique(df: pd.DataFrame):
     if df.empty:
         return None
     data = df.assign(libelle=df["rule_id"] + " " + df["titre"], ordre=df["rang"] * 1e9 - df["nombre"])
-    return charts.comptes_par_severite(data[["libelle", "severite_libelle", "nombre", "ordre"]],
-                                       "Nombre d'anomalies")
+    top = df.loc[df["nombre"].idxmax()]
+    total = int(df["nombre"].sum())
+    resume = (f"{fmt.entier(total)} anomalie{'s' if total > 1 else ''} sur {df['rule_id'].nunique()} règle"
+              f"{'s' if df['rule_id'].nunique() > 1 else ''} ; la plus fréquente : {top['rule_id']} "
+              f"{top['titre']} ({fmt.entier(top['nombre'])}).")
+    return charts.Graphique(charts.comptes_par_severite(data[["libelle", "severite_libelle", "nombre", "ordre"]],
+                                                        "Nombre d'anomalies"), resume)
 
 
 def etablissements(con, p: dict) -> pd.DataFrame:
@@ -77,16 +93,36 @@ def etablissements_graphique(df: pd.DataFrame):
     # Same order as the table (critical first).
     rang = {uai: i for i, uai in enumerate(df["uai"])}
     long["ordre"] = long["uai"].map(rang)
-    return charts.comptes_par_severite(long[["libelle", "severite_libelle", "nombre", "ordre"]],
-                                       "Nombre d'anomalies")
+    first = df.iloc[0]
+    resume = (f"Les {len(df)} établissements les plus touchés, par sévérité ; en tête, {first['etablissement']} "
+              f"({first['uai']}) : {fmt.entier(first['critique'])} critique(s), {fmt.entier(first['total'])} au total.")
+    return charts.Graphique(charts.comptes_par_severite(long[["libelle", "severite_libelle", "nombre", "ordre"]],
+                                                        "Nombre d'anomalies"), resume)
 
 
-def liste(con, p: dict) -> pd.DataFrame:
-    return db.query(con, "audit/liste.sql", limite=LIMITE_LISTE, **_args(p))
+def liste(con, p: dict, *, courante: bool = True, uais: list[str] | None = None,
+          par_etablissement: int | None = None, limite: int = LIMITE_LISTE) -> pd.DataFrame:
+    """Objects one by one (one row per object, with every rule that flags it)."""
+    return db.query(con, "audit/liste.sql", courante=courante, uais=uais,
+                    par_etablissement=par_etablissement or limite, limite=limite, **_args(p))
+
+
+def liste_bornee(con, p: dict, t: dict, etabs: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """The current year's list for the HTML, bounded: complete when it fits, else the top establishments.
+    Returns (rows, note saying what is left out, or None)."""
+    if t["entites_courantes"] <= LIMITE_LISTE:
+        return liste(con, p), None
+    top = list(etabs["uai"].head(LIMITE_ETABLISSEMENTS_LISTES))
+    rows = liste(con, p, uais=top, par_etablissement=LIMITE_PAR_ETABLISSEMENT)
+    note = (f"{fmt.entier(t['entites_courantes'])} objets en anomalie cette année : trop pour une page. Seuls les "
+            f"{len(top)} établissements les plus touchés sont détaillés ci-dessous (au plus "
+            f"{LIMITE_PAR_ETABLISSEMENT} lignes chacun) ; la liste complète est dans le fichier CSV ou Parquet "
+            "joint au rapport.")
+    return rows, note
 
 
 def liste_par_etablissement(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    """(heading, table) per establishment, in the order of the list."""
+    """(heading, table) per establishment, in the order of the list; an establishment cut short says so."""
     if df.empty:
         return []
     df = df.assign(
@@ -94,7 +130,43 @@ def liste_par_etablissement(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
                + df["uai"].map(lambda u: f" ({u})" if isinstance(u, str) else "")),
         severite=df["severite"].map(labels.SEVERITES),
     )
-    cols = {"rule_id": "Règle", "severite": "Sévérité", "eleve_id": "Élève (eleve_id)", "classe_id": "Classe",
-            "objet_id": "Objet", "detail": "Détail"}
-    return [(titre, group[list(cols)].rename(columns=cols))
-            for titre, group in df.groupby("titre", sort=False, dropna=False)]
+    cols = {"regles": "Règle(s)", "severite": "Sévérité", "millesime": "Année", "eleve_id": "Élève (eleve_id)",
+            "classe_id": "Classe", "objet_id": "Objet", "detail": "Détail"}
+    out = []
+    for titre, group in df.groupby("titre", sort=False, dropna=False):
+        total = int(group["nombre_etablissement"].iloc[0])
+        if total > len(group):
+            titre = f"{titre} · {len(group)} premières lignes sur {fmt.entier(total)}"
+        out.append((titre, group[list(cols)].rename(columns=cols)))
+    return out
+
+
+def anterieures_tableau(con, p: dict) -> pd.DataFrame:
+    df = db.query(con, "audit/anterieures.sql", **_args(p))
+    titles = {k: v.titre for k, v in catalog().items()}
+    df["Année scolaire"] = df["millesime"].map(lambda m: f"{int(m)}-{int(m) + 1}")
+    df["Intitulé"] = df["rule_id"].map(lambda r: titles.get(r, ""))
+    return df[["Année scolaire", "rule_id", "Intitulé", "nombre", "etablissements"]].rename(columns={
+        "rule_id": "Règle", "nombre": "Anomalies", "etablissements": "Établissements"})
+
+
+def liste_anterieures(con, p: dict, t: dict) -> tuple[pd.DataFrame, str | None]:
+    rows = liste(con, p, courante=False, limite=LIMITE_ANTERIEURES)
+    note = None
+    if t["entites_anterieures"] > LIMITE_ANTERIEURES:
+        note = (f"Les {LIMITE_ANTERIEURES} premières sur {fmt.entier(t['entites_anterieures'])} ; la liste complète "
+                "est dans le fichier CSV ou Parquet joint au rapport.")
+    return rows, note
+
+
+def ecrire_liste(con, p: dict, base: Path) -> tuple[Path, Path]:
+    """Write every anomaly of the perimeter to BASE.csv (`;`, UTF-8 with BOM, as `check` writes it) and
+    BASE.parquet: the complete list the report links to."""
+    from lsu_analytics.rules.catalog import load_catalog
+    from lsu_analytics.rules.outputs import write_csv
+
+    frame = pl.from_arrow(con.sql(db.sql_text("audit/liste_complete.sql"), params=_args(p)).to_arrow_table())
+    csv = write_csv(frame, load_catalog(), base.with_suffix(".csv"))
+    parquet = base.with_suffix(".parquet")
+    frame.write_parquet(parquet)
+    return csv, parquet

@@ -1,5 +1,10 @@
-"""Altair charts of the reports. Hidden (secret) values are never drawn: callers pass visible rows only."""
+"""Altair charts of the reports. Hidden (secret) values are never drawn: callers pass visible rows only.
+
+Accessibility: Vega's automatic ARIA texts (English, raw field names) are turned off; each chart travels
+with a one-sentence French summary (`Graphique`) that the report shows beside it and gives to screen readers."""
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
@@ -11,8 +16,13 @@ COULEURS_SEVERITE = {"Critique": "#b2182b", "Majeure": "#ef8a62", "Mineure": "#f
 COULEURS_SOCLE = ["#d7191c", "#fdae61", "#a6d96a", "#1a9641"]
 
 
+class Graphique(NamedTuple):
+    chart: alt.TopLevelMixin
+    resume: str  # one sentence in French: what the chart shows
+
+
 def _base(chart: alt.Chart) -> alt.Chart:
-    return chart.configure(font=FONT).configure_view(stroke=None)
+    return chart.configure(font=FONT, aria=False).configure_view(stroke=None)
 
 
 def avancement(df: pd.DataFrame) -> alt.Chart:
@@ -22,7 +32,8 @@ def avancement(df: pd.DataFrame) -> alt.Chart:
         xOffset=alt.XOffset("libelle:N"),
         y=alt.Y("valeur:Q", title="Taux", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("libelle:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
-        tooltip=["periode", "libelle", alt.Tooltip("valeur:Q", format=".1%")],
+        tooltip=[alt.Tooltip("periode:O", title="Période"), alt.Tooltip("libelle:N", title="Indicateur"),
+                 alt.Tooltip("valeur:Q", title="Taux", format=".1%")],
     ).properties(width=420, height=220))
 
 
@@ -32,7 +43,7 @@ def barres_triees(df: pd.DataFrame, titre_x: str) -> alt.Chart:
         y=alt.Y("libelle:N", title=None, sort=alt.EncodingSortField("valeur", order="ascending"),
                 axis=alt.Axis(labelLimit=320)),
         x=alt.X("valeur:Q", title=titre_x, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        tooltip=["libelle", alt.Tooltip("valeur:Q", format=".1%")],
+        tooltip=[alt.Tooltip("libelle:N", title="Périmètre"), alt.Tooltip("valeur:Q", title="Taux", format=".1%")],
     ).properties(width=360, height=alt.Step(16)))
 
 
@@ -49,8 +60,10 @@ def socle(df: pd.DataFrame) -> alt.Chart:
                         scale=alt.Scale(domain=ordre, range=COULEURS_SOCLE),
                         legend=alt.Legend(orient="bottom", columns=2, labelLimit=300)),
         order=alt.Order("positionnement:Q"),
-        row=alt.Row("niveau_scolaire:N", title=None, sort=["CE2", "6E", "3E"], header=alt.Header(labelOrient="top", labelFontWeight="bold")),
-        tooltip=["niveau_scolaire", "domaine_libelle", "positionnement_libelle", alt.Tooltip("valeur:Q", format=".1%")],
+        row=alt.Row("niveau_scolaire:N", title=None, sort=["CE2", "6e", "3e"], header=alt.Header(labelOrient="top", labelFontWeight="bold")),
+        tooltip=[alt.Tooltip("niveau_scolaire:N", title="Niveau"), alt.Tooltip("domaine_libelle:N", title="Domaine"),
+                 alt.Tooltip("positionnement_libelle:N", title="Positionnement"),
+                 alt.Tooltip("valeur:Q", title="Part", format=".1%")],
     ).properties(width=360, height=alt.Step(16)))
 
 
@@ -59,7 +72,7 @@ def taux_horizontaux(df: pd.DataFrame, titre_x: str) -> alt.Chart:
     return _base(alt.Chart(df).mark_bar(color="#2f855a").encode(
         y=alt.Y("libelle:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
         x=alt.X("valeur:Q", title=titre_x, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        tooltip=["libelle", alt.Tooltip("valeur:Q", format=".1%")],
+        tooltip=[alt.Tooltip("libelle:N", title="Attestation"), alt.Tooltip("valeur:Q", title="Taux", format=".1%")],
     ).properties(width=360, height=alt.Step(18)))
 
 
@@ -73,5 +86,6 @@ def comptes_par_severite(df: pd.DataFrame, titre_x: str) -> alt.Chart:
         color=alt.Color("severite_libelle:N", title="Sévérité",
                         scale=alt.Scale(domain=ordre, range=list(COULEURS_SEVERITE.values())),
                         legend=alt.Legend(orient="bottom")),
-        tooltip=["libelle", "severite_libelle", "nombre"],
+        tooltip=[alt.Tooltip("libelle:N", title="Libellé"), alt.Tooltip("severite_libelle:N", title="Sévérité"),
+                 alt.Tooltip("nombre:Q", title="Anomalies")],
     ).properties(width=360, height=alt.Step(16)))

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import html
 
-import altair as alt
 import pandas as pd
 import vl_convert as vlc
 from IPython.display import HTML
 
-from . import labels
+from . import charts, labels
+from .format import entier as fmt_entier
 
 
 def table(df: pd.DataFrame, *, numeric: tuple[str, ...] = (), caption: str | None = None,
@@ -19,7 +19,7 @@ def table(df: pd.DataFrame, *, numeric: tuple[str, ...] = (), caption: str | Non
     """A plain HTML table; every value is escaped. `numeric` columns are right-aligned."""
     if df.empty:
         return note(vide)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in df.columns)
     align = ["num" if c in numeric else "" for c in df.columns]
     body = "".join(
         "<tr>" + "".join(
@@ -64,12 +64,15 @@ def constats(items: list[tuple[str, str]]) -> HTML:
     return HTML(f'<ul class="constats">{li}</ul>')
 
 
-def chart(c: alt.TopLevelMixin | None, vide: str = "Aucune valeur publiable à représenter.") -> HTML:
-    """The chart as inline SVG (rendered now by vl-convert: nothing to load when the page opens)."""
-    if c is None:
+def chart(g: charts.Graphique | None, vide: str = "Aucune valeur publiable à représenter.") -> HTML:
+    """The chart as inline SVG (rendered now by vl-convert: nothing to load when the page opens), with its
+    one-sentence French summary beside it; screen readers get the summary as the image's name."""
+    if g is None:
         return note(vide)
-    svg = vlc.vegalite_to_svg(c.to_dict())
-    return HTML(f'<figure class="graphique">{svg}</figure>')
+    svg = vlc.vegalite_to_svg(g.chart.to_dict())
+    resume = html.escape(g.resume, quote=True)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{resume}" ', 1)
+    return HTML(f'<figure class="graphique">{svg}<figcaption class="resume">{resume}</figcaption></figure>')
 
 
 def section(texte: str) -> HTML:
@@ -105,3 +108,14 @@ def bandeau_personnel() -> HTML:
         "(identité, INE, date de naissance). Réservé au support ; ne pas diffuser, ne pas joindre à un "
         "ticket public, supprimer après usage.</div>"
     )
+
+
+def liens_liste(csv: str | None, parquet: str | None, total: int) -> HTML:
+    """Links to the complete list written beside the report (relative: the folder can be moved)."""
+    if not csv:
+        return note("Liste complète des anomalies : fichiers anomalies.csv et anomalies.parquet écrits par "
+                    "`lsu-analytics check` (ce rapport n'a pas été produit par `lsu-analytics rapport`).")
+    e = html.escape
+    return HTML(f'<p class="liens">Liste complète des {e(fmt_entier(total))} anomalies du périmètre, une ligne par anomalie : '
+                f'<a href="{e(csv, quote=True)}">{e(csv)}</a> (tableur : « ; », UTF-8) et '
+                f'<a href="{e(parquet or "", quote=True)}">{e(parquet or "")}</a> (Parquet).</p>')

@@ -34,10 +34,25 @@ def render_report(notebook: str, db: Path, params: dict, out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = report_stem(spec.name, checked, today)
     ipynb, html_path = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.html"
-    _execute(spec.path, ipynb, checked)
+    _execute(spec.path, ipynb, {**checked, **_fichiers_joints(spec.name, checked, out_dir / stem)})
     page = to_html(ipynb, titre=f"{spec.titre} · {_perimetre(spec.name, checked).replace('-', ' ', 1)}")
     html_path.write_text(page, encoding="utf-8")
     return ReportResult(html=html_path, ipynb=ipynb)
+
+
+def _fichiers_joints(name: str, p: dict, base: Path) -> dict:
+    """Files written beside the report before it runs, and given to the notebook by name (not declared
+    parameters: a user cannot pass them). The audit links the complete list of its anomalies."""
+    if name != "audit_anomalies":
+        return {}
+    from . import audit
+
+    con = audit.connect(p)
+    try:
+        csv, parquet = audit.ecrire_liste(con, p, base)
+    finally:
+        con.close()
+    return {"liste_csv": csv.name, "liste_parquet": parquet.name}
 
 
 def _perimetre(name: str, p: dict) -> str:

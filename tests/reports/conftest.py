@@ -120,8 +120,10 @@ def fill_indicateurs(db: ReportDb) -> None:
                    niveau_scolaire=niveau, periode=None, indicateur="EFFECTIF", numerateur=small or rng.randint(50, 5000),
                    denominateur=None, valeur=small or rng.randint(50, 5000), masque=masked)
             for periode in (1, 2):
-                for ind in ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES"):
+                for ind in ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES", "BP_VERROUILLES_SAISIE",
+                            "BP_CONSULTES_FAMILLES"):
                     _ratio(db, rng, perim, niveau, ind, periode, masked, den=small)
+            _ratio(db, rng, perim, niveau, "COMPTES_FAMILLES_ACTIFS", masked=masked, den=small)
             for ind in ("BFC_SAISIS", "BFC_VERROUILLES"):
                 _ratio(db, rng, perim, niveau, ind, masked=masked, den=small)
             for dom in DOMAINES_SOCLE:
@@ -153,6 +155,14 @@ def fill_anomalies(db: ReportDb) -> None:
     add("TRF-01", "majeure", "0380002B", "08", "E07", None, None, "Transfert depuis l'académie 02 à demander.")
     add("PER-02", "majeure", "0130001D", "02", None, "K0130001D", None, "Classe sans périodes.")
     add("REF-01", "majeure", None, None, None, None, "inscriptions|E99|K1|eleve_id", "Élève E99 inconnu.")
+    # One retrieval flagged by two rules: shown once, with both.
+    add("EP-01", "majeure", "0380002B", "08", None, "K0380002B", "K0380002B|2025-12-08T13:35:34",
+        "Récupération après le premier verrouillage.")
+    add("EP-02", "mineure", "0380002B", "08", None, "K0380002B", "K0380002B|2025-12-08T13:35:34",
+        "Récupération après la fin de la période 1.")
+    # Last year's: its own section, out of the ranking of establishments.
+    db.add("anomalies", rule_id="HIS-02", severite="critique", uai="0130001D", academie="02", millesime=C - 1,
+           eleve_id="E07", classe_id="KOLD", objet_id="BOLD", detail="Bilan de 2024 modifié sans autorisation.")
 
 
 @pytest.fixture(scope="package")
@@ -239,3 +249,9 @@ def rendered(report_db, export_db, hostile_db, tmp_path_factory):
         results[key] = (htmls[0], ipynbs[0])
     results["hashes"] = hashes
     return results
+
+
+@pytest.fixture(scope="package")
+def report_db_factory():
+    """ReportDb, for a test that builds its own database (e.g. one with very many anomalies)."""
+    return ReportDb

@@ -92,14 +92,14 @@ def test_audit_perimeter_and_severity(report_db):
     p = validate_params("audit_anomalies", report_db, {"niveau_perimetre": "academie", "code_perimetre": "08"})
     con = audit.connect(p)
     regles = audit.par_regle(con, p).set_index("rule_id")
-    assert dict(regles["nombre"]) == {"HIS-01": 1, "TRF-01": 1, "VER-03": 1, "REC-01": 2}
+    assert dict(regles["nombre"]) == {"HIS-01": 1, "TRF-01": 1, "VER-03": 1, "REC-01": 2, "EP-01": 1, "EP-02": 1}
     assert regles.loc["HIS-01", "titre"] and regles.loc["HIS-01", "remediation"]
     assert "année scolaire close" in regles.loc["HIS-01", "explication"]
     assert audit.totaux(con, p)["non_rattachees"] == 1
     etabs = audit.etablissements(con, p)
     assert list(etabs["uai"]) == ["0380001A", "0380002B"]  # the one with a critical anomaly first
     p = validate_params("audit_anomalies", report_db, {"niveau_perimetre": "national", "severite_min": "majeure"})
-    assert set(audit.par_regle(con, p)["rule_id"]) == {"HIS-01", "TRF-01", "PER-02", "REF-01"}
+    assert set(audit.par_regle(con, p)["rule_id"]) == {"HIS-01", "TRF-01", "PER-02", "REF-01", "EP-01", "HIS-02"}
     groupes = audit.liste_par_etablissement(audit.liste(con, p))
     assert [t for t, _ in groupes][-1] == "Sans établissement"
     con.close()

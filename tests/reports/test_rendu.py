@@ -24,6 +24,12 @@ def _pupils(db) -> list[tuple]:
         return con.execute("SELECT nom, prenom, ine, date_naissance FROM eleves").fetchall()
 
 
+def _staff_names(db) -> set[str]:
+    """Directors are named in the follow-up list; a generated pupil may share a director's name."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {f"{p} {n}" for n, p in con.execute("SELECT nom, prenom FROM personnels").fetchall()}
+
+
 @pytest.mark.parametrize("name", sorted(NOTEBOOKS))
 def test_notebook_sources_have_one_parameters_cell_and_no_outputs(name):
     nb = nbformat.read(str(NOTEBOOKS[name].path), as_version=4)
@@ -95,7 +101,8 @@ def test_a_hidden_cell_never_appears_in_clear(rendered, report_db):
     page = _html(rendered, "indicateurs_secret")
     row = re.search(r"<tr><td[^>]*>0730001C</td><td[^>]*>Collège du Lac \(0730001C\)</td>(.*?)</tr>", page)
     assert row, "the small establishment is listed"
-    assert re.findall(r"<td[^>]*>(.*?)</td>", row.group(1)) == ["s", "s", "s", "s"]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
+    assert len(cells) >= 4 and set(cells) == {"s"}
     assert htmllib.unescape(page).count(labels.SECRET) == 1
 
 
@@ -104,9 +111,11 @@ def test_a_hidden_cell_never_appears_in_clear(rendered, report_db):
 def test_no_name_ine_or_birth_date_in_inspector_and_support_reports(rendered, key, db_fixture, request):
     page = htmllib.unescape(_html(rendered, key))
     pupils = _pupils(request.getfixturevalue(db_fixture))
+    staff = _staff_names(request.getfixturevalue(db_fixture))
     assert pupils
     for nom, prenom, ine, naissance in pupils:
-        for text in (f"{prenom} {nom}", f"{nom} {prenom}", ine, naissance.isoformat(), naissance.strftime("%d/%m/%Y")):
+        names = () if f"{prenom} {nom}" in staff else (f"{prenom} {nom}", f"{nom} {prenom}")
+        for text in (*names, ine, naissance.isoformat(), naissance.strftime("%d/%m/%Y")):
             assert text not in page, text
         if db_fixture == "report_db":  # names made unique there: not even alone
             assert nom not in page and prenom not in page

@@ -28,7 +28,8 @@ valeurs AS (
     JOIN indicateurs i
       ON i.millesime = $millesime AND i.niveau_perimetre = e.niveau_enfant
      AND i.code_perimetre = e.code_enfant AND i.niveau_scolaire = e.niveau_scolaire
-     AND i.indicateur IN ('EFFECTIF', 'BP_SAISIS', 'BP_VERROUILLES', 'BFC_SAISIS')
+     AND i.indicateur IN ('EFFECTIF', 'BP_SAISIS', 'BP_VERROUILLES', 'BFC_SAISIS', 'BP_VERROUILLES_SAISIE',
+                          'COMPTES_FAMILLES_ACTIFS', 'BP_CONSULTES_FAMILLES')
     WHERE e.code_enfant IS NOT NULL
     GROUP BY ALL
 )

@@ -1,0 +1,254 @@
+"""The command line speaks French throughout: the texts that typer writes itself (help option, "Usage:",
+section titles, defaults, parameter types, errors) are translated here, once, for every command.
+
+typer carries its own copy of click (`typer._click`) whose texts are plain English strings, plus a few looked
+up through `gettext` (`typer.core`, `typer.rich_utils`). `installer()` hooks the three places they go through:
+the help option, the usage line, the error messages (`ClickException.format_message`), and points typer's
+gettext lookups and rich constants at this catalogue. The test of `--help` walks every command."""
+from __future__ import annotations
+
+import gettext as stdlib_gettext
+import importlib
+import re
+import sys
+
+MESSAGES = {
+    # help screens
+    "Show this message and exit.": "Affiche cette aide et quitte.",
+    "Show the version and exit.": "Affiche la version et quitte.",
+    "Usage:": "Utilisation :",
+    "Options": "Options",
+    "Arguments": "Arguments",
+    "Positional arguments": "Arguments positionnels",
+    "Commands": "Commandes",
+    "[default: {}]": "[par défaut : {}]",
+    "default: {default}": "par défaut : {default}",
+    "[env var: {}]": "[variable d'environnement : {}]",
+    "env var: {var}": "variable d'environnement : {var}",
+    "[required]": "[requis]",
+    "required": "requis",
+    "(dynamic)": "(dynamique)",
+    "(deprecated) ": "(obsolète) ",
+    "deprecated": "obsolète",
+    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
+    # errors
+    "Error": "Erreur",
+    "Error: {message}": "Erreur : {message}",
+    "Try '{command} {option}' for help.": "Essayez « {command} {option} » pour l'aide.",
+    "Try [blue]'{command_path} {help_option}'[/] for help.":
+        "Essayez [blue]« {command_path} {help_option} »[/] pour l'aide.",
+    "Aborted!": "Interrompu.",
+    "Aborted.": "Interrompu.",
+    "Missing argument": "Argument manquant",
+    "Missing option": "Option manquante",
+    "Missing parameter": "Paramètre manquant",
+    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
+    "Missing {param_type}": "{param_type} manquant",
+    "Missing command.": "Commande manquante.",
+    "No such command {name!r}.": "Commande inconnue : {name!r}.",
+    "No such option {name!r}.": "Option inconnue : {name!r}.",
+    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
+    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
+    "Invalid value: {message}": "Valeur invalide : {message}",
+    "Invalid start character for option ({option})": "Caractère initial invalide pour l'option ({option})",
+    "Argument {name!r} takes {nargs} values.": "L'argument {name!r} prend {nargs} valeurs.",
+    "Name '{name}' defined twice": "Nom « {name} » défini deux fois",
+    "Value must be an iterable.": "La valeur doit être une suite.",
+    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un {number_type} valide.",
+    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "{value!r} n'est pas un booléen valide. Valeurs reconnues : {states}",
+    "{value!r} is not a valid UUID.": "{value!r} n'est pas un UUID valide.",
+    "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} n'existe pas.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} est un fichier.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} est un dossier.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} n'est pas lisible.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} n'est pas modifiable.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} n'est pas exécutable.",
+    "Could not open file {filename!r}: {message}": "Impossible d'ouvrir le fichier {filename!r} : {message}",
+    "file": "fichier",
+    "directory": "dossier",
+    "path": "chemin",
+    "unknown error": "erreur inconnue",
+    "Do you want to continue?": "Voulez-vous continuer ?",
+    "Confirm the action without prompting.": "Confirme l'action sans la demander.",
+    "Repeat for confirmation": "Répétez pour confirmer",
+    "Error: The two entered values do not match.": "Erreur : les deux valeurs saisies diffèrent.",
+    "Error: invalid input": "Erreur : saisie invalide",
+    "Press any key to continue...": "Appuyez sur une touche pour continuer…",
+}
+
+PLURIELS = {
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
+        ("Argument en trop : ({args})", "Arguments en trop : ({args})"),
+    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."):
+        ("Prend {nargs} valeurs, 1 donnée.", "Prend {nargs} valeurs, {len} données."),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
+        ("Vouliez-vous dire {possibility} ?", "(Vouliez-vous dire l'une de : {possibilities} ?)"),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
+        ("L'option {name!r} demande une valeur.", "L'option {name!r} demande {nargs} valeurs."),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
+        ("{value!r} n'est pas {choice}.", "{value!r} n'est pas l'une des valeurs {choices}."),
+    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."):
+        ("{value!r} ne suit pas le format {format}.", "{value!r} ne suit aucun des formats {formats}."),
+}
+
+# typer's modules that look texts up through gettext at import or at call time.
+MODULES = ("typer.core", "typer.main", "typer.rich_utils", "typer.params")
+# typer's rich help: texts computed once at import.
+CONSTANTES_RICH = ("DEPRECATED_STRING", "DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING",
+                   "ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "ERRORS_PANEL_TITLE",
+                   "ABORTED_TEXT", "RICH_HELP")
+# Value types shown beside each option (<str>, <int>…).
+TYPES = {"str": "texte", "text": "texte", "int": "entier", "integer": "entier", "float": "nombre",
+         "bool": "oui/non", "boolean": "oui/non", "path": "chemin", "file": "fichier", "directory": "dossier",
+         "datetime": "date", "list[str]": "texte, répétable", "list[int]": "entier, répétable",
+         "list[path]": "chemin, répétable"}
+SOUS_COMMANDE = ("COMMAND [ARGS]...", "COMMANDE [ARGUMENTS]...")
+AIDE = "Affiche cette aide et quitte."
+USAGE = "Utilisation : "
+# Error messages of typer's click, English text -> French (applied in order, on the whole message).
+ERREURS = [
+    (r"^Invalid value for (.+?): (.*)$", r"Valeur invalide pour \1 : \2"),
+    (r"^Invalid value: (.*)$", r"Valeur invalide : \1"),
+    (r"^Missing argument(.*?)\.", r"Argument manquant\1."),
+    (r"^Missing option(.*?)\.", r"Option manquante\1."),
+    (r"^Missing parameter: (.*)$", r"Paramètre manquant : \1"),
+    (r"^Missing parameter(.*?)\.", r"Paramètre manquant\1."),
+    (r"^No such option: (\S+)", r"Option inconnue : \1"),
+    (r"\(Possible options: (.*)\)", r"(options possibles : \1)"),
+    (r"Did you mean (.*)\?", r"Vouliez-vous dire \1 ?"),
+    (r"^Got unexpected extra argument\(s\) \((.*)\)", r"Argument(s) en trop : (\1)"),
+    (r"^Option (.+?) does not take a value\.", r"L'option \1 ne prend pas de valeur."),
+    (r"^Option (.+?) requires an argument\.", r"L'option \1 demande une valeur."),
+    (r"^Option (.+?) requires (\d+) arguments\.", r"L'option \1 demande \2 valeurs."),
+    (r"^Could not open file (.+?): (.*)$", r"Impossible d'ouvrir le fichier \1 : \2"),
+    (r"(.+) is not a valid integer(?: range)?\.", r"\1 n'est pas un entier valide."),
+    (r"(.+) is not a valid float(?: range)?\.", r"\1 n'est pas un nombre valide."),
+    (r"(.+) is not a valid boolean(.*)$", r"\1 n'est pas une valeur oui/non valide\2"),
+    (r"(.+) is not one of (.*)\.$", r"\1 n'est pas l'une des valeurs \2."),
+    (r"(.+) is not (.*)\.$", r"\1 n'est pas \2."),
+    (r"(.+) does not exist\.$", r"\1 n'existe pas."),
+    (r"(.+) is a file\.$", r"\1 est un fichier."),
+    (r"(.+) is a directory\.$", r"\1 est un dossier."),
+    (r"(.+) is not readable\.$", r"\1 n'est pas lisible."),
+    (r"(.+) is not writable\.$", r"\1 n'est pas modifiable."),
+    (r"^File ", r"Fichier "),
+    (r"^Directory ", r"Dossier "),
+    (r"^Path ", r"Chemin "),
+    (r"Recognized values: ", r"Valeurs reconnues : "),
+    (r"Input should be a valid integer.*$", r"un entier est attendu"),
+    (r"Input should be a valid number.*$", r"un nombre est attendu"),
+    (r"Input should be a valid boolean.*$", r"oui ou non est attendu"),
+    (r"Input should be (.*)$", r"valeur attendue : \1"),
+]
+
+
+def gettext(message: str) -> str:
+    return MESSAGES.get(message, message)
+
+
+def ngettext(singulier: str, pluriel: str, n: int) -> str:
+    fr = PLURIELS.get((singulier, pluriel))
+    if fr is None:
+        return singulier if n == 1 else pluriel
+    return fr[0] if n == 1 else fr[1]
+
+
+def traduire_erreur(message: str) -> str:
+    for motif, francais in ERREURS:
+        message = re.sub(motif, francais, message)
+    return message
+
+
+def nom_de_type(label: str) -> str:
+    if label.lower().startswith("list[") and label.endswith("]"):
+        return nom_de_type(label[5:-1]) + ", répétable"
+    if label.lower().endswith(" range"):
+        return nom_de_type(label[:-6]) + " (borné)"
+    return TYPES.get(label.lower(), label)
+
+
+def _type_francais(display_type):
+    def wrapper(self, ctx):
+        text = display_type(self, ctx)
+        if isinstance(text, str) and text.startswith("<") and text.endswith(">"):
+            return "<" + nom_de_type(text[1:-1]) + ">"
+        return text
+    wrapper._francais = True
+    return wrapper
+
+
+def _format_message_francais(format_message):
+    def wrapper(self):
+        return traduire_erreur(format_message(self))
+    wrapper._francais = True
+    return wrapper
+
+
+def _deja(fonction) -> bool:
+    return getattr(fonction, "_francais", False)
+
+
+def installer() -> None:
+    """Idempotent; called once when the CLI package is imported, before any command runs."""
+    for name in MODULES:
+        module = importlib.import_module(name)
+        if getattr(module, "_", None) is stdlib_gettext.gettext:
+            module._ = gettext
+        if getattr(module, "ngettext", None) is stdlib_gettext.ngettext:
+            module.ngettext = ngettext
+    rich_utils = sys.modules["typer.rich_utils"]
+    anglais = getattr(rich_utils, "_ANGLAIS", None) or {c: getattr(rich_utils, c) for c in CONSTANTES_RICH
+                                                         if hasattr(rich_utils, c)}
+    rich_utils._ANGLAIS = anglais
+    for constante, texte in anglais.items():
+        setattr(rich_utils, constante, gettext(texte))
+
+    core = importlib.import_module("typer.core")
+    for cls_name in ("TyperArgument", "TyperOption"):
+        cls = getattr(core, cls_name)
+        if not _deja(cls.display_type):
+            cls.display_type = _type_francais(cls.display_type)
+    group = core.TyperGroup
+    if not _deja(group.__init__):
+        init = group.__init__
+
+        def __init__(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            if self.subcommand_metavar == SOUS_COMMANDE[0]:
+                self.subcommand_metavar = SOUS_COMMANDE[1]
+        __init__._francais = True
+        group.__init__ = __init__
+
+    click_core = importlib.import_module("typer._click.core")
+    command = click_core.Command
+    if not _deja(command.get_help_option):
+        get_help_option = command.get_help_option
+
+        def get_help_option_fr(self, ctx):
+            option = get_help_option(self, ctx)
+            if option is not None:
+                option.help = AIDE
+            return option
+        get_help_option_fr._francais = True
+        command.get_help_option = get_help_option_fr
+
+    formatting = importlib.import_module("typer._click.formatting")
+    formatter = formatting.HelpFormatter
+    if not _deja(formatter.write_usage):
+        write_usage = formatter.write_usage
+
+        def write_usage_fr(self, prog, args="", prefix=None):
+            return write_usage(self, prog, args, USAGE if prefix is None else prefix)
+        write_usage_fr._francais = True
+        formatter.write_usage = write_usage_fr
+    if hasattr(rich_utils, "highlighter") and hasattr(rich_utils.highlighter, "highlights"):
+        rich_utils.highlighter.highlights = [h.replace("Usage: ", USAGE) for h in rich_utils.highlighter.highlights]
+
+    exceptions = importlib.import_module("typer._click.exceptions")
+    for obj in vars(exceptions).values():
+        if isinstance(obj, type) and issubclass(obj, exceptions.ClickException) and "format_message" in vars(obj):
+            if not _deja(obj.format_message):
+                obj.format_message = _format_message_francais(obj.format_message)

@@ -1,0 +1,1 @@
+SELECT date_extraction FROM manifeste LIMIT 1
