@@ -177,7 +177,8 @@ def feuilles_indicateurs(con, p: dict) -> list[Feuille]:
         f.lignes.append((r.groupe, r.uai, r.nom, relances.direction(r.direction),
                          relances.periode_texte(r.periodicite, r.periode, r.date_fin), r.date_fin if due else None,
                          *(ratio(r.saisis_masque, r.saisis_num, r.saisis_den, r.saisis_valeur) if due else (None,) * 3),
-                         *(ratio(r.verrou_masque, r.verrou_num, r.verrou_den, r.verrou_valeur) if due else (None,) * 3)))
+                         *(ratio(r.verrou_masque, r.verrou_num, r.verrou_den, r.verrou_valeur) if due
+                           else (None,) * 3)))
     out.append(f)
 
     sp = ind.sous_perimetres(con, p)

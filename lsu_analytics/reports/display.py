@@ -116,6 +116,7 @@ def liens_liste(csv: str | None, parquet: str | None, total: int) -> HTML:
         return note("Liste complète des anomalies : fichiers anomalies.csv et anomalies.parquet écrits par "
                     "`lsu-analytics check` (ce rapport n'a pas été produit par `lsu-analytics rapport`).")
     e = html.escape
-    return HTML(f'<p class="liens">Liste complète des {e(fmt_entier(total))} anomalies du périmètre, une ligne par anomalie : '
+    return HTML(f'<p class="liens">Liste complète des {e(fmt_entier(total))} anomalies du périmètre, '
+                'une ligne par anomalie : '
                 f'<a href="{e(csv, quote=True)}">{e(csv)}</a> (tableur : « ; », UTF-8) et '
                 f'<a href="{e(parquet or "", quote=True)}">{e(parquet or "")}</a> (Parquet).</p>')

@@ -29,7 +29,9 @@ def donnees(con, p: dict) -> pd.DataFrame:
 def groupe(degre, departement, circonscription) -> str:
     """Écoles by IEN district, collèges by department."""
     if degre == "1D":
-        return f"Circonscription {circonscription}" if isinstance(circonscription, str) else "Écoles sans circonscription"
+        if isinstance(circonscription, str):
+            return f"Circonscription {circonscription}"
+        return "Écoles sans circonscription"
     return f"Collèges · {labels.departement(departement)}"
 
 
