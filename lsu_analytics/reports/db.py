@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from lsu_analytics.common.sqlfiles import read_sql
-from lsu_analytics.contract import visibilite_rows
+from lsu_analytics.contract import create_macros, visibilite_rows
 
 from .errors import ReportError, ReportParamError
 
@@ -29,6 +29,7 @@ def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
         ) from exc
     con.execute("SET VARIABLE visibilite = ?", [visibilite_rows()])
     con.execute(sql_text("commun/macros.sql"))
+    create_macros(con)  # the contract's own (annee_scolaire…), temporary like the reports' macros
     return con
 
 

@@ -27,6 +27,9 @@ def inscriptions(con, p: dict) -> pd.DataFrame:
 
 
 def inscriptions_tableau(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.assign(niveau=df["niveau"].map(labels.niveau), degre=df["degre"].map(lambda d: labels.DEGRES.get(d, d)),
+                   academie=df["academie"].map(labels.academie), departement=df["departement"].map(labels.departement),
+                   periodicite=df["periodicite"].map(lambda x: labels.PERIODICITES.get(x, x)))
     return df.rename(columns={"millesime": "Année", "uai": "UAI", "etablissement": "Établissement",
                               "academie": "Académie", "departement": "Département", "degre": "Degré",
                               "code_division": "Classe", "niveau": "Niveau", "periodicite": "Périodicité",
@@ -38,7 +41,10 @@ def bilans(con, p: dict) -> pd.DataFrame:
 
 
 def bilans_tableau(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.assign(periode=df["indice"].astype("string") + "/" + df["nb_periodes"].astype("string"))
+    df = df.assign(periode=df["indice"].astype("string") + "/" + df["nb_periodes"].astype("string"),
+                   mode_creation=df["mode_creation"].map(lambda m: labels.MODES_CREATION.get(m, m)),
+                   niveau=df["niveau"].map(labels.niveau),
+                   periodicite=df["periodicite"].map(lambda x: labels.PERIODICITES.get(x, x)))
     cols = {"millesime": "Année", "uai": "UAI", "code_division": "Classe", "niveau": "Niveau",
             "periodicite": "Périodicité", "periode": "Période", "bilan_id": "bilan_id",
             "mode_creation": "Mode de création", "date_verrou": "Verrouillé le", "date_publication": "Publié le",
@@ -172,6 +178,81 @@ def anomalies(con, p: dict) -> pd.DataFrame:
 
 
 def modifications(con, p: dict) -> pd.DataFrame:
-    return _q(con, "modifications", p).rename(columns={
+    df = _q(con, "modifications", p)
+    df["action"] = df["action"].map(lambda a: labels.ACTIONS.get(a, a))
+    df["objet"] = df["objet"].map(lambda o: labels.OBJETS.get(o, o))
+    return df.rename(columns={
         "date_modification": "Date", "action": "Action", "objet": "Objet", "objet_id": "Identifiant",
         "modification_id": "modification_id"})
+
+
+def comptes(con, p: dict) -> pd.DataFrame:
+    df = _q(con, "comptes", p)
+    df["actif"] = df["actif"].map({True: "oui", False: "non"})
+    return df.rename(columns={"compte_id": "Compte", "date_activation": "Activé le",
+                              "date_desactivation": "Désactivé le", "actif": "Actif à la date d'extraction"})
+
+
+def consultations_familles(con, p: dict) -> pd.DataFrame:
+    df = _q(con, "consultations_familles", p)
+    df["canal"] = df["canal"].map(lambda c: labels.CANAUX.get(c, c))
+    df["objet"] = df["objet"].map(lambda o: labels.OBJETS.get(o, o))
+    df["compte_actif"] = df["compte_actif"].map({True: "oui", False: "non (VIS-02)"})
+    return df.rename(columns={"date_consultation": "Date", "canal": "Canal", "objet": "Document",
+                              "objet_id": "Identifiant", "compte_id": "Compte", "compte_actif": "Compte actif alors"})
+
+
+def famille_constats(con, p: dict, comptes_df: pd.DataFrame, consultations_df: pd.DataFrame) -> list[tuple[str, str]]:
+    """Accounts, consultations and the online service of the pupil's collège, in words."""
+    out = []
+    actifs = int((comptes_df["Actif à la date d'extraction"] == "oui").sum()) if not comptes_df.empty else 0
+    if comptes_df.empty:
+        out.append(("attention", "Aucun compte famille (EduConnect) pour cet élève : la famille ne voit pas ses "
+                                 "bilans en ligne."))
+    elif actifs == 0:
+        out.append(("attention", f"{len(comptes_df)} compte(s) famille, aucun actif à la date d'extraction."))
+    else:
+        out.append(("ok", f"{actifs} compte(s) famille actif(s) à la date d'extraction sur {len(comptes_df)}."))
+    hors = int((consultations_df["Compte actif alors"] != "oui").sum()) if not consultations_df.empty else 0
+    if consultations_df.empty:
+        out.append(("info", "Aucune consultation de ses documents par sa famille."))
+    else:
+        out.append(("attention" if hors else "ok",
+                    f"{len(consultations_df)} consultation(s) par la famille"
+                    + (f", dont {hors} par un compte qui n'était pas actif pour cet élève (VIS-02)." if hors else ".")))
+    for row in _q(con, "service_en_ligne", p).itertuples(index=False):
+        lieu = f"{row.etablissement or '?'} ({row.uai})"
+        if row.degre != "2D":
+            out.append(("info", f"{lieu} est une école : le service en ligne concerne les collèges."))
+        elif row.service_en_ligne_ouvert:
+            out.append(("ok", f"Service en ligne ouvert aux familles par {lieu}."))
+        else:
+            out.append(("attention", f"Service en ligne non ouvert aux familles par {lieu} (SEL-01) : la famille ne "
+                                     "voit pas les bilans ; le chef d'établissement l'ouvre dans LSU."))
+    return out
+
+
+CRITERES_AUTORISATION = ("même établissement", "bilan visé (ou tous les bilans de l'élève)", "année concernée",
+                         "datée au plus tard du jour de la modification", "référence SESAM à 7 chiffres",
+                         "signée par l'autorité compétente (DASEN au 1er degré, chef d'établissement au 2d)")
+
+
+def autorisations(con, p: dict) -> pd.DataFrame:
+    """Each edit of a closed year's report with the authorisation that covers it, or what the closest lacks."""
+    df = _q(con, "autorisations", p)
+    rows = []
+    for r in df.itertuples(index=False):
+        criteres = list(r.criteres) if isinstance(r.criteres, (list, tuple)) or hasattr(r.criteres, "__len__") \
+            else None
+        if not isinstance(r.autorisation_id, str):
+            couverture = "non couverte : aucune autorisation écrite pour cet élève (HIS-02)"
+        elif criteres is not None and all(bool(c) for c in criteres):
+            couverture = f"couverte par l'autorisation {r.autorisation_id} (SESAM {r.reference_sesam})"
+        else:
+            manque = [nom for nom, c in zip(CRITERES_AUTORISATION, criteres or []) if not c]
+            couverture = (f"non couverte (HIS-02) : l'autorisation la plus proche, {r.autorisation_id}, n'a pas : "
+                          + " ; ".join(manque))
+        rows.append((r.date_modification, labels.ACTIONS.get(r.action, r.action), labels.OBJETS.get(r.objet, r.objet),
+                     r.objet_id, f"{int(r.millesime)}-{int(r.millesime) + 1}", couverture))
+    return pd.DataFrame(rows, columns=["Date", "Action", "Document", "Identifiant", "Année du document",
+                                       "Autorisation"])

@@ -100,3 +100,15 @@ def departement(code) -> str:
         return "Département inconnu"
     nom = nom_departement(code)
     return f"Département {code}" if nom == code else f"{nom} ({code})"
+
+
+# Codes of the contract in words (diagnostic tables and sentences).
+ACTIONS = {"CREATION": "création", "IMPORT": "import", "MODIFICATION": "modification", "VERROUILLAGE": "verrouillage",
+           "DEVERROUILLAGE": "déverrouillage", "SUPPRESSION": "suppression"}
+OBJETS = {"BILAN_PERIODIQUE": "bilan périodique", "BILAN_CYCLE": "bilan de fin de cycle",
+          "ATTESTATION": "attestation"}
+MODES_CREATION = {"SAISIE": "saisie dans LSU", "IMPORT": "import (logiciel de notes)"}
+CANAUX = {"LSU": "LSU", "SERVICE_EN_LIGNE": "service en ligne (familles)"}
+PROFILS = {"ENSEIGNANT": "enseignant", "DIRECTEUR": "directeur", "RESPONSABLE": "famille"}
+AUTORITES = {"DASEN": "DASEN", "CHEF_ETABLISSEMENT": "chef d'établissement"}
+DEGRES = {"1D": "1er degré (école)", "2D": "2d degré (collège)"}

@@ -94,6 +94,18 @@ def fill_base(db: ReportDb) -> None:
     db.add("consultations", consultation_id="CO1", date_consultation="2025-12-05 09:00:00",
            utilisateur_id="P1", profil="ENSEIGNANT", canal="LSU", classe_id_utilisateur="K0380001A",
            eleve_id="E01", objet="BILAN_PERIODIQUE", objet_id="B1")
+    # E07's family side: one account, closed before X, used once while active; last year's report BOLD
+    # edited this year under an authorisation that lacks its SESAM reference.
+    db.add("comptes_responsables", compte_id="R07", eleve_id="E07", date_activation="2024-09-10 08:00:00",
+           date_desactivation="2025-06-30 08:00:00")
+    db.add("consultations", consultation_id="CO2", date_consultation="2024-12-05 20:00:00", utilisateur_id="R07",
+           profil="RESPONSABLE", canal="SERVICE_EN_LIGNE", eleve_id="E07", objet="BILAN_PERIODIQUE", objet_id="BOLD")
+    db.add("personnels", personnel_id="DASEN13", uai=None, role="DASEN", nom="Inspecteur", prenom="Dasen")
+    db.add("modifications", modification_id="M1", objet="BILAN_PERIODIQUE", objet_id="BOLD",
+           date_modification="2025-10-09 16:45:00", auteur_id="DASEN13", action="MODIFICATION")
+    db.add("autorisations", autorisation_id="AUT1", uai="0130001D", eleve_id="E07", objet_id="BOLD",
+           millesime_concerne=C - 1, autorite="DASEN", signataire_id="DASEN13", date_autorisation="2025-10-01",
+           reference_sesam=None, elements_a_modifier="appréciation")
     fill_indicateurs(db)
     fill_anomalies(db)
     db.add("controles", controle_id="T1", debut="2026-03-15 03:00:00", fin="2026-03-15 03:01:00",

@@ -87,3 +87,56 @@ def test_indicateurs_report_draws_its_charts_offline(rendered, tmp_path):
     for colour in BAR_COLOURS:
         close = (np.abs(pixels - np.array(colour)).max(axis=2) <= 8).sum()
         assert close > 200, f"bars of colour {colour} are painted ({close} pixels)"
+
+
+ENGLISH_ARIA = ("axis titled", "Bar chart", "Symbol legend", "for a discrete scale", "for a linear scale")
+# Run in the page by Chromium: which tables are wider than the page's text column (a cut-off column).
+FIT_SCRIPT = """<script>
+window.addEventListener('load', function () {
+  var out = [];
+  document.querySelectorAll('table.lsu').forEach(function (t, i) {
+    var box = document.querySelector('main.rapport');
+    var limit = box.getBoundingClientRect().right + 1;
+    var right = t.getBoundingClientRect().right;
+    if (t.scrollWidth > t.getBoundingClientRect().width + 1 || right > limit) { out.push(i + ':' + Math.round(right)); }
+  });
+  document.body.setAttribute('data-debordements', out.join(',') || 'aucun');
+  document.body.setAttribute('data-tables', String(document.querySelectorAll('table.lsu').length));
+});
+</script>"""
+
+
+@pytest.mark.parametrize("key", ["indicateurs", "audit", "diagnostic"])
+def test_accessible_charts_and_tables(rendered, tmp_path, key):
+    page = tmp_path / "rapport.html"
+    shutil.copy(rendered[key][0], page)
+    dom = _chromium(page, tmp_path / "profil", "--dump-dom").stdout
+    assert "<table" in dom
+    for th in re.findall(r"<th\b[^>]*>", dom):
+        assert 'scope="col"' in th or 'scope="row"' in th, th
+    figures = re.findall(r'<figure class="graphique">(.*?)</figure>', dom, re.S)
+    for fig in figures:
+        label = re.search(r'<svg[^>]*\brole="img"[^>]*\baria-label="([^"]+)"', fig)
+        assert label and len(label.group(1)) > 20, "each chart is named for screen readers"
+        assert re.search(r'<figcaption class="resume">[^<]{20,}</figcaption>', fig), "a sentence beside each chart"
+        for english in ENGLISH_ARIA:
+            assert english not in fig, english
+        for field in ("libelle", "valeur", "periode", "severite_libelle", "domaine_libelle", "niveau_scolaire"):
+            assert f"{field}:" not in fig and f">{field}<" not in fig, field
+    if key != "diagnostic":
+        assert figures, "the report has charts"
+
+
+@pytest.mark.parametrize("key", ["diagnostic", "audit", "indicateurs"])
+def test_tables_fit_the_page(rendered, tmp_path, key):
+    page = tmp_path / "rapport.html"
+    page.write_text(rendered[key][0].read_text(encoding="utf-8").replace("</body>", FIT_SCRIPT + "</body>"),
+                    encoding="utf-8")
+    dom = _chromium(page, tmp_path / "profil", "--window-size=1100,1400", "--dump-dom").stdout
+    tables = re.search(r'data-tables="(\d+)"', dom)
+    assert tables and int(tables.group(1)) > 0
+    assert 'data-debordements="aucun"' in dom, re.search(r'data-debordements="([^"]*)"', dom)
+    shot = tmp_path / "page.png"
+    _chromium(page, tmp_path / "profil-capture", "--window-size=1100,1400", "--hide-scrollbars",
+              f"--screenshot={shot}")
+    assert shot.is_file()

@@ -154,3 +154,15 @@ def test_make_lab_defaults_read_lsu_db_and_the_export_perimeter(report_db, monke
     assert namespace["p"] == {"db": str(report_db.resolve()), "millesime": 2025, "niveau_perimetre": "academie",
                               "code_perimetre": "08"}
     namespace["con"].close()
+
+
+def test_diagnostic_family_side_and_authorisations_in_words(rendered):
+    page = htmllib.unescape(_html(rendered, "diagnostic"))
+    assert "1 compte(s) famille, aucun actif à la date d'extraction." in page
+    assert "1 consultation(s) par la famille." in page
+    assert "Service en ligne ouvert aux familles par Collège Stendhal (0380002B)." in page
+    assert ("non couverte (HIS-02) : l'autorisation la plus proche, AUT1, n'a pas : référence SESAM à 7 chiffres"
+            in page)
+    text = re.sub(r"<[^>]+>", " ", page.split("<body>", 1)[1])
+    for code in ("BILAN_PERIODIQUE", "SERVICE_EN_LIGNE", "CHEF_ETABLISSEMENT", "MODIFICATION", "RESPONSABLE"):
+        assert code not in text, code
