@@ -27,13 +27,17 @@ def inscriptions(con, p: dict) -> pd.DataFrame:
 
 
 def inscriptions_tableau(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.assign(niveau=df["niveau"].map(labels.niveau), degre=df["degre"].map(lambda d: labels.DEGRES.get(d, d)),
-                   academie=df["academie"].map(labels.academie), departement=df["departement"].map(labels.departement),
-                   periodicite=df["periodicite"].map(lambda x: labels.PERIODICITES.get(x, x)))
-    return df.rename(columns={"millesime": "Année", "uai": "UAI", "etablissement": "Établissement",
-                              "academie": "Académie", "departement": "Département", "degre": "Degré",
-                              "code_division": "Classe", "niveau": "Niveau", "periodicite": "Périodicité",
-                              "date_entree": "Entrée", "date_sortie": "Sortie", "classe_id": "classe_id"})
+    """Few, readable columns so that the table fits the page."""
+    df = df.assign(
+        etablissement=df["etablissement"].fillna("?") + " (" + df["uai"].fillna("?") + ")",
+        classe=df["code_division"].fillna("?") + " (" + df["niveau"].map(labels.niveau) + ")",
+        degre=df["degre"].map(lambda d: labels.DEGRES.get(d, d)),
+        academie=df["academie"].map(labels.academie), departement=df["departement"].map(labels.departement),
+        periodicite=df["periodicite"].map(lambda x: labels.PERIODICITES.get(x, x)))
+    cols = {"millesime": "Année", "etablissement": "Établissement", "academie": "Académie",
+            "departement": "Département", "degre": "Degré", "classe": "Classe", "periodicite": "Périodicité",
+            "date_entree": "Entrée", "date_sortie": "Sortie", "classe_id": "classe_id"}
+    return df[list(cols)].rename(columns=cols)
 
 
 def bilans(con, p: dict) -> pd.DataFrame:
@@ -41,12 +45,12 @@ def bilans(con, p: dict) -> pd.DataFrame:
 
 
 def bilans_tableau(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.assign(periode=df["indice"].astype("string") + "/" + df["nb_periodes"].astype("string"),
-                   mode_creation=df["mode_creation"].map(lambda m: labels.MODES_CREATION.get(m, m)),
-                   niveau=df["niveau"].map(labels.niveau),
-                   periodicite=df["periodicite"].map(lambda x: labels.PERIODICITES.get(x, x)))
-    cols = {"millesime": "Année", "uai": "UAI", "code_division": "Classe", "niveau": "Niveau",
-            "periodicite": "Périodicité", "periode": "Période", "bilan_id": "bilan_id",
+    df = df.assign(
+        periode=df["periodicite"].map(lambda x: labels.PERIODICITES.get(x, x or "?")) + " "
+        + df["indice"].astype("string").fillna("?") + "/" + df["nb_periodes"].astype("string").fillna("?"),
+        classe=df["code_division"].fillna("?") + " (" + df["niveau"].map(labels.niveau) + ")",
+        mode_creation=df["mode_creation"].map(lambda m: labels.MODES_CREATION.get(m, m)))
+    cols = {"millesime": "Année", "classe": "Classe", "periode": "Période", "bilan_id": "bilan_id",
             "mode_creation": "Mode de création", "date_verrou": "Verrouillé le", "date_publication": "Publié le",
             "date_visa": "Visé le", "etat": "État", "periode_definie": "Période paramétrée"}
     return df[list(cols)].rename(columns=cols)
