@@ -12,14 +12,10 @@ import importlib
 import re
 import sys
 
+# The texts typer looks up through gettext (typer.core, typer.rich_utils).
 MESSAGES = {
-    # help screens
-    "Show this message and exit.": "Affiche cette aide et quitte.",
-    "Show the version and exit.": "Affiche la version et quitte.",
-    "Usage:": "Utilisation :",
     "Options": "Options",
     "Arguments": "Arguments",
-    "Positional arguments": "Arguments positionnels",
     "Commands": "Commandes",
     "[default: {}]": "[par défaut : {}]",
     "default: {default}": "par défaut : {default}",
@@ -29,69 +25,13 @@ MESSAGES = {
     "required": "requis",
     "(dynamic)": "(dynamique)",
     "(deprecated) ": "(obsolète) ",
-    "deprecated": "obsolète",
-    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
-    # errors
     "Error": "Erreur",
-    "Error: {message}": "Erreur : {message}",
-    "Try '{command} {option}' for help.": "Essayez « {command} {option} » pour l'aide.",
     "Try [blue]'{command_path} {help_option}'[/] for help.":
         "Essayez [blue]« {command_path} {help_option} »[/] pour l'aide.",
     "Aborted!": "Interrompu.",
     "Aborted.": "Interrompu.",
-    "Missing argument": "Argument manquant",
-    "Missing option": "Option manquante",
-    "Missing parameter": "Paramètre manquant",
-    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
-    "Missing {param_type}": "{param_type} manquant",
     "Missing command.": "Commande manquante.",
     "No such command {name!r}.": "Commande inconnue : {name!r}.",
-    "No such option {name!r}.": "Option inconnue : {name!r}.",
-    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
-    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
-    "Invalid value: {message}": "Valeur invalide : {message}",
-    "Invalid start character for option ({option})": "Caractère initial invalide pour l'option ({option})",
-    "Argument {name!r} takes {nargs} values.": "L'argument {name!r} prend {nargs} valeurs.",
-    "Name '{name}' defined twice": "Nom « {name} » défini deux fois",
-    "Value must be an iterable.": "La valeur doit être une suite.",
-    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un {number_type} valide.",
-    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} n'est pas un booléen valide. Valeurs reconnues : {states}",
-    "{value!r} is not a valid UUID.": "{value!r} n'est pas un UUID valide.",
-    "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} n'existe pas.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} est un fichier.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} est un dossier.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} n'est pas lisible.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} n'est pas modifiable.",
-    "{name} {filename!r} is not executable.": "{name} {filename!r} n'est pas exécutable.",
-    "Could not open file {filename!r}: {message}": "Impossible d'ouvrir le fichier {filename!r} : {message}",
-    "file": "fichier",
-    "directory": "dossier",
-    "path": "chemin",
-    "unknown error": "erreur inconnue",
-    "Do you want to continue?": "Voulez-vous continuer ?",
-    "Confirm the action without prompting.": "Confirme l'action sans la demander.",
-    "Repeat for confirmation": "Répétez pour confirmer",
-    "Error: The two entered values do not match.": "Erreur : les deux valeurs saisies diffèrent.",
-    "Error: invalid input": "Erreur : saisie invalide",
-    "Press any key to continue...": "Appuyez sur une touche pour continuer…",
-}
-
-PLURIELS = {
-    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
-        ("Argument en trop : ({args})", "Arguments en trop : ({args})"),
-    ("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."):
-        ("Prend {nargs} valeurs, 1 donnée.", "Prend {nargs} valeurs, {len} données."),
-    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
-        ("Vouliez-vous dire {possibility} ?", "(Vouliez-vous dire l'une de : {possibilities} ?)"),
-    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
-        ("L'option {name!r} demande une valeur.", "L'option {name!r} demande {nargs} valeurs."),
-    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
-        ("{value!r} n'est pas {choice}.", "{value!r} n'est pas l'une des valeurs {choices}."),
-    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."):
-        ("{value!r} ne suit pas le format {format}.", "{value!r} ne suit aucun des formats {formats}."),
 }
 
 # typer's modules that look texts up through gettext at import or at call time.
@@ -149,13 +89,6 @@ def gettext(message: str) -> str:
     return MESSAGES.get(message, message)
 
 
-def ngettext(singulier: str, pluriel: str, n: int) -> str:
-    fr = PLURIELS.get((singulier, pluriel))
-    if fr is None:
-        return singulier if n == 1 else pluriel
-    return fr[0] if n == 1 else fr[1]
-
-
 def traduire_erreur(message: str) -> str:
     for motif, francais in ERREURS:
         message = re.sub(motif, francais, message)
@@ -197,8 +130,6 @@ def installer() -> None:
         module = importlib.import_module(name)
         if getattr(module, "_", None) is stdlib_gettext.gettext:
             module._ = gettext
-        if getattr(module, "ngettext", None) is stdlib_gettext.ngettext:
-            module.ngettext = ngettext
     rich_utils = sys.modules["typer.rich_utils"]
     anglais = getattr(rich_utils, "_ANGLAIS", None) or {c: getattr(rich_utils, c) for c in CONSTANTES_RICH
                                                          if hasattr(rich_utils, c)}
