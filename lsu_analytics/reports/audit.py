@@ -72,6 +72,24 @@ def par_regle_graphique(df: pd.DataFrame):
                                                         "Nombre d'anomalies"), resume)
 
 
+SOUS_PERIMETRES = {"national": "Académie", "academie": "Département", "departement": "Circonscription"}
+
+
+def sous_perimetres_tableau(con, p: dict) -> pd.DataFrame:
+    """Current year's anomalies per academy / department / circonscription, names rather than codes."""
+    niveau = p["niveau_perimetre"]
+    if niveau not in SOUS_PERIMETRES:
+        return pd.DataFrame()
+    df = db.query(con, "audit/sous_perimetres.sql", **_args(p))
+    nommer = {"national": labels.academie, "academie": labels.departement}.get(
+        niveau, lambda c: f"Circonscription {c}" if isinstance(c, str) else "Sans circonscription (collèges)")
+    df["code"] = df["code"].map(lambda c: nommer(c) if isinstance(c, str) or niveau == "departement"
+                                else "non rattachées")
+    return df.rename(columns={"code": SOUS_PERIMETRES[niveau], "critique": "Critiques", "majeure": "Majeures",
+                              "mineure": "Mineures", "info": "Informations", "total": "Total",
+                              "etablissements": "Établissements"})
+
+
 def etablissements(con, p: dict) -> pd.DataFrame:
     return db.query(con, "audit/etablissements.sql", limite=LIMITE_ETABLISSEMENTS, **_args(p))
 

@@ -244,6 +244,12 @@ def feuilles_audit(con, p: dict) -> list[Feuille]:
         f.lignes.append((r.rule_id, r.titre, r.severite_libelle, r.nombre, r.courantes, r.anterieures,
                          r.etablissements, r.eleves, r.remediation))
     out.append(f)
+    sp = audit.sous_perimetres_tableau(con, p)
+    if not sp.empty:
+        f = Feuille("Par sous-périmètre", [(c, TEXTE if i == 0 else ENTIER) for i, c in enumerate(sp.columns)],
+                    note="Anomalies de l'année en cours.")
+        f.lignes = [tuple(r) for r in sp.itertuples(index=False)]
+        out.append(f)
     etabs = db.query(con, "audit/etablissements.sql", limite=1_000_000, **audit._args(p))
     f = Feuille("Établissements", [("UAI", TEXTE), ("Établissement", TEXTE), ("Critiques", ENTIER),
                                    ("Majeures", ENTIER), ("Mineures", ENTIER), ("Informations", ENTIER),

@@ -94,3 +94,15 @@ def test_a_small_perimeter_is_listed_completely(report_db):
     rows, note = audit.liste_bornee(con, p, t, audit.etablissements(con, p))
     con.close()
     assert note is None and len(rows) == t["entites_courantes"]
+
+
+def test_summary_per_sub_perimeter_counts_the_current_year(report_db):
+    from lsu_analytics.reports import labels
+    p = validate_params("audit_anomalies", report_db, {"niveau_perimetre": "national"})
+    con = audit.connect(p)
+    table = audit.sous_perimetres_tableau(con, p).set_index("Académie")
+    con.close()
+    # 08: HIS-01, VER-03, 2 × REC-01, TRF-01, EP-01, EP-02 ; 02: PER-02 (last year's HIS-02 left out).
+    assert table.loc[labels.academie("08"), "Total"] == 7 and table.loc[labels.academie("08"), "Critiques"] == 1
+    assert table.loc[labels.academie("02"), "Total"] == 1
+    assert table.loc["non rattachées", "Total"] == 1  # REF-01
