@@ -32,7 +32,8 @@ def _args(p: dict) -> dict:
 
 def sous_titre(p: dict) -> str:
     niveau, code = p["niveau_perimetre"], p["code_perimetre"]
-    lieu = labels.NIVEAUX_PERIMETRE[niveau] + ("" if niveau == "national" else f" {code}")
+    lieu = {"academie": labels.academie, "departement": labels.departement}.get(
+        niveau, lambda c: labels.NIVEAUX_PERIMETRE[niveau] + ("" if niveau == "national" else f" {c}"))(code)
     return f"{lieu} · sévérité {labels.SEVERITES[p['severite_min']].lower()} et au-dessus"
 
 
@@ -178,13 +179,11 @@ def liste_anterieures(con, p: dict, t: dict) -> tuple[pd.DataFrame, str | None]:
 
 
 def ecrire_liste(con, p: dict, base: Path) -> tuple[Path, Path]:
-    """Write every anomaly of the perimeter to BASE.csv (`;`, UTF-8 with BOM, as `check` writes it) and
-    BASE.parquet: the complete list the report links to."""
+    """Write every anomaly of the perimeter to BASE.csv and BASE.parquet, the ticket list of `check`
+    (same columns, `;`, UTF-8 with BOM) restricted to the perimeter: the complete list the report links to."""
     from lsu_analytics.rules.catalog import load_catalog
-    from lsu_analytics.rules.outputs import write_csv
+    from lsu_analytics.rules.outputs import anomalies_frame, write_csv, write_parquet
 
-    frame = pl.from_arrow(con.sql(db.sql_text("audit/liste_complete.sql"), params=_args(p)).to_arrow_table())
-    csv = write_csv(frame, load_catalog(), base.with_suffix(".csv"))
-    parquet = base.with_suffix(".parquet")
-    frame.write_parquet(parquet)
-    return csv, parquet
+    cles = pl.from_arrow(con.sql(db.sql_text("audit/liste_complete.sql"), params=_args(p)).to_arrow_table())
+    frame = anomalies_frame(con, load_catalog()).join(cles, on="cle", how="semi", maintain_order="left")
+    return write_csv(frame, base.with_suffix(".csv")), write_parquet(frame, base.with_suffix(".parquet"))

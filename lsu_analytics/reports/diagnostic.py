@@ -120,12 +120,13 @@ def transfert_constats(df: pd.DataFrame) -> list[tuple[str, str]]:
                 out.append(("info", f"Passé par l'académie de {origine} sans y laisser de document : "
                                     "rien à transférer."))
             continue
-        chemin = f"de l'académie {row.academie_origine} ({row.millesime_precedent}) vers {row.academie_accueil}"
+        origine, accueil = labels.l_academie(row.academie_origine), labels.l_academie(row.academie_accueil)
+        chemin = (f"de {origine} ({row.millesime_precedent}-{row.millesime_precedent + 1}) vers {accueil}")
         if row.transfert_fait:
             out.append(("ok", f"Livret transféré {chemin} le {pd.Timestamp(row.date_transfert):%d/%m/%Y}."))
         elif row.documents_origine > 0:
             out.append(("attention", f"Transfert en attente (TRF-01) {chemin} : {row.documents_origine} document(s) "
-                                     f"restent dans l'académie {row.academie_origine}. L'établissement d'accueil "
+                                     f"restent dans {origine}. L'établissement d'accueil "
                                      "demande le transfert du livret dans LSU (fonction « transfert "
                                      "inter-académique »)."))
         else:

@@ -94,6 +94,11 @@ def academie(code) -> str:
     return f"Académie d'{nom}" if nom[:1] in "AEIOUYÉÈ" else f"Académie de {nom}"
 
 
+def l_academie(code) -> str:
+    """'l'académie de Grenoble', inside a sentence."""
+    return "l'a" + academie(code)[1:]
+
+
 def departement(code) -> str:
     """'Isère (038)': the department's name, with its code as the inspectors use it."""
     if not isinstance(code, str):

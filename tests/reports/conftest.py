@@ -11,7 +11,7 @@ import pytest
 
 import duckdb
 
-from lsu_analytics.contract import SYSTEM_TABLES, TABLES, create_schema, quote
+from lsu_analytics.contract import SYSTEM_TABLES, TABLES, create_macros, create_schema, quote
 from lsu_analytics.contract.tables import DOMAINES_SOCLE
 from report_hostile_values import HOSTILE_NOM, LONG_ELEVE_ID
 
@@ -174,7 +174,16 @@ def fill_anomalies(db: ReportDb) -> None:
         "Récupération après la fin de la période 1.")
     # Last year's: its own section, out of the ranking of establishments.
     db.add("anomalies", rule_id="HIS-02", severite="critique", uai="0130001D", academie="02", millesime=C - 1,
-           eleve_id="E07", classe_id="KOLD", objet_id="BOLD", detail="Bilan de 2024 modifié sans autorisation.")
+           eleve_id="E07", classe_id="KOLD", objet_id="BOLD", detail="Bilan de 2024 modifié sans autorisation.",
+           date_evenement="2025-06-20 10:00:00")
+    set_keys(db.con)
+
+
+def set_keys(con) -> None:
+    """The identity column `cle`, computed as `check` computes it (the contract's macro)."""
+    create_macros(con)
+    con.execute("UPDATE anomalies SET cle = cle_anomalie(rule_id, uai, millesime, eleve_id, classe_id, objet_id) "
+                "WHERE cle IS NULL")
 
 
 @pytest.fixture(scope="package")
@@ -267,3 +276,8 @@ def rendered(report_db, export_db, hostile_db, tmp_path_factory):
 def report_db_factory():
     """ReportDb, for a test that builds its own database (e.g. one with very many anomalies)."""
     return ReportDb
+
+
+@pytest.fixture(scope="package")
+def anomaly_keys():
+    return set_keys

@@ -41,7 +41,7 @@ def test_ranking_counts_the_current_year_only(report_db):
 
 
 @pytest.fixture(scope="module")
-def many_anomalies(tmp_path_factory, report_db_factory):
+def many_anomalies(tmp_path_factory, report_db_factory, anomaly_keys):
     """A national database with 50 000 anomalies of the current year over 120 establishments."""
     path = tmp_path_factory.mktemp("audit_national") / "lsu.duckdb"
     db = report_db_factory(path)
@@ -61,6 +61,7 @@ def many_anomalies(tmp_path_factory, report_db_factory):
                printf('%07dA', (i * i) % {N_ETABS}), printf('%02d', (i * i) % {N_ETABS} % 30 + 1), {C},
                'EL' || i, NULL, 'B' || i, 'Anomalie numéro ' || i || '.'
         FROM range({N_ANOMALIES}) t(i)""")
+    anomaly_keys(db.con)
     db.add("controles", controle_id="T1", debut="2026-03-15 03:00:00", fin="2026-03-15 03:01:00",
            regles="VER-03,CMP-01,HIS-01", seuils="{}", nb_anomalies=N_ANOMALIES, version_outil="test")
     db.close()

@@ -110,7 +110,8 @@ def test_diagnostic_explains_search_transfer_and_locking(report_db, con):
     constats = diagnostic.recherche_constats(diagnostic.recherche(con, p), 2025)
     assert constats[0][0] == "attention" and "REC-01" in constats[0][1] and "0380002B" in constats[0][1]
     transfert = diagnostic.transfert_constats(diagnostic.transfert(con, p))
-    assert transfert[0][0] == "attention" and "académie 02" in transfert[0][1] and "vers 08" in transfert[0][1]
+    assert transfert[0][0] == "attention" and "de l'académie d'Aix-Marseille" in transfert[0][1]
+    assert "vers l'académie de Grenoble" in transfert[0][1] and "académie 02" not in transfert[0][1]
     verrou = diagnostic.verrouillage_constats(diagnostic.bilans(con, p), 2025)
     assert any("VER-02" in t for _, t in verrou) and any("PER-01" in t for _, t in verrou)
 

@@ -1,13 +1,14 @@
 -- Needs the tables anomalies, etablissements and manifeste (created after the checks on them).
 -- Anomalies of a perimeter at or above a severity (one row per anomaly, with its establishment).
 -- An anomaly with no establishment and no academy (e.g. REF-01) only belongs to the national perimeter.
--- `courante`: the anomaly belongs to the current school year C (or to no year), so it can be fixed now;
--- the others (an earlier millesime) go to their own section of the audit.
+-- `courante`: the anomaly's event (date_evenement) falls in the current school year C, so it can be fixed
+-- now; without an event date, its millesime decides (none: current). The others go to their own section.
 CREATE OR REPLACE TEMP MACRO anomalies_perimetre(niveau, code, severite_min) AS TABLE
     SELECT a.rule_id, a.severite, rang_severite(a.severite) AS rang, a.uai, e.nom AS etablissement,
            a.academie, e.departement, e.circonscription, a.millesime, a.eleve_id, a.classe_id, a.objet_id,
-           a.detail,
-           coalesce(a.millesime >= (SELECT millesime_courant FROM manifeste LIMIT 1), true) AS courante
+           a.detail, coalesce(annee_scolaire(a.date_evenement), a.millesime) AS annee,
+           coalesce(annee_scolaire(a.date_evenement) >= (SELECT millesime_courant FROM manifeste LIMIT 1),
+                    a.millesime >= (SELECT millesime_courant FROM manifeste LIMIT 1), true) AS courante
     FROM anomalies a
     LEFT JOIN etablissements e ON e.uai = a.uai
     WHERE rang_severite(a.severite) <= rang_severite(severite_min)
