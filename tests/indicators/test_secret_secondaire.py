@@ -194,3 +194,18 @@ def test_perte_petite_20000_eleves(tmp_path_factory):
     primaires, secondaires = run.secret.masquees.get("effectif", 0), run.secret.masquees.get("secondaire", 0)
     print(f"\n20 000 élèves : {primaires} cellules primaires, {secondaires} secondaires")
     assert primaires > 0 and secondaires <= 2 * primaires
+
+
+def test_hierarchie_non_emboitee(tmp_path):
+    """The synthetic bench base puts a department's schools in two academies: the parents sharing a child are
+    merged into one relation (sum of parents = sum of children), and the attacker still recovers nothing."""
+    from lsu_analytics.indicators.bench import build_synthetic
+
+    with duckdb.connect(str(tmp_path / "synthetique.duckdb")) as con:
+        build_synthetic(con, 20_000)
+        a_cheval = con.execute("SELECT count(*) FROM (SELECT departement FROM etablissements GROUP BY 1 "
+                               "HAVING count(DISTINCT academie) > 1)").fetchone()[0]
+        run = compute_indicateurs(con, seuil_secret=4)
+        assert a_cheval > 0 and run.secret.masquees.get("effectif", 0) > 0
+        assert attaque(con) == []
+        assert run.secret.relations_non_protegees == 0
