@@ -209,3 +209,23 @@ def test_hierarchie_non_emboitee(tmp_path):
         assert a_cheval > 0 and run.secret.masquees.get("effectif", 0) > 0
         assert attaque(con) == []
         assert run.secret.relations_non_protegees == 0
+
+
+def test_plus_petite_cellule_puis_ordre_stable(export, calcule):
+    """A school of 3 pupils of 6E in a department: to protect it, the smallest other school of the relation is
+    masked (6 pupils, not 20); of two schools of 6, the first in the stable order (its UAI); the others stay
+    published, and so does every total."""
+    ecoles = {"0380001A": 3, "0380002B": 6, "0380004D": 6, "0380003C": 20}
+    for uai, n in ecoles.items():
+        export.etab(uai)
+        export.eleves(export.classe(uai, "6E"), uai, n)
+    ind = calcule(4)
+    motifs = dict(ind.db.rows("SELECT code_perimetre, motif_masque FROM indicateurs WHERE indicateur = 'EFFECTIF' "
+                              "AND niveau_perimetre = 'etablissement' AND niveau_scolaire = '6E'"))
+    assert motifs == {"0380001A": "effectif", "0380002B": "secondaire", "0380004D": None, "0380003C": None}
+    assert ind.count("EFFECTIF", "departement", "038", "6E") == 35
+    assert ind.count("EFFECTIF", "etablissement", "0380004D", "TOUS") == 6
+    # Same pupils, same denominators: the attestation and end-of-cycle cells of 6E follow EFFECTIF.
+    assert ind.get("ATT_ASNS", "etablissement", "0380002B", "6E")["masque"]
+    assert ind.get("BFC_SAISIS", "etablissement", "0380002B", "6E")["masque"]
+    assert ind.ratio("ATT_ASNS", "etablissement", "0380004D", "6E") == (0, 6)
