@@ -105,5 +105,5 @@ def apply_secret_secondaire(con, sql_text) -> SecretRun:
     return run
 
 
-TABLES = ("ind_sec_liens", "ind_sec_aretes", "ind_sec_composantes", "ind_sec_cellules", "ind_sec_membres",
-          "ind_sec_egaux", "ind_sec_masquees", "ind_sec_nb")
+TABLES = ("ind_sec_liens", "ind_sec_aretes", "ind_sec_composantes", "ind_sec_cellules", "ind_sec_perimetres",
+          "ind_sec_cles", "ind_sec_cles_niveaux", "ind_sec_membres", "ind_sec_egaux", "ind_sec_masquees", "ind_sec_nb")
