@@ -27,7 +27,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         from lsu_analytics.generate import generate_export
         from lsu_analytics.indicators import compute_indicateurs
         from lsu_analytics.load import LoadError, load_export
-        from lsu_analytics.rules import RulesError, check
+        from lsu_analytics.check import check
+        from lsu_analytics.rules import RulesError
 
         console = Console()
         out = out.resolve()

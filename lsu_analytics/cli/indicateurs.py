@@ -135,7 +135,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
 
         console = Console()
         if not synthetique:
-            from lsu_analytics.reports.bench import run_bench as run_report_bench
+            from lsu_analytics.bench.rapports import run_bench as run_report_bench
 
             try:
                 result = run_report_bench(pupils, seed=seed, workdir=workdir, db=db, echo=console.print)
@@ -144,7 +144,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             console.print(result.resume())
             return
 
-        from lsu_analytics.indicators.bench import run_bench
+        from lsu_analytics.bench.indicateurs import run_bench
 
         try:
             with console.status("Préparation de la base de mesure…"):

@@ -87,7 +87,7 @@ def bench_load(
                                     help="Mesures alternées (chargement, lecture nue) ; la plus rapide compte."),
 ) -> None:
     """Mesurer le chargement d'un export généré, comparé à une lecture DuckDB nue des mêmes fichiers."""
-    from lsu_analytics.load.bench import run_bench  # noqa: PLC0415 (needs the generator, only here)
+    from lsu_analytics.bench.load import run_bench
 
     console = Console()
     with console.status(f"Génération et chargement d'un export de {_n(pupils)} élèves..."):

@@ -31,7 +31,7 @@ def bench_import_xml(
     dossier: Path | None = typer.Option(None, "--dossier", help="Dossier du fichier temporaire (défaut : /tmp)."),
 ) -> None:
     """Mesure la lecture en flux et le chargement d'un fichier d'import généré (10 disciplines par bilan)."""
-    from lsu_analytics.xml.bench import measure  # noqa: PLC0415
+    from lsu_analytics.bench.xml import measure
 
     console = Console(highlight=False)
     result = measure(bilans, configured_xsd(xsd), dossier)

@@ -81,6 +81,8 @@ CONTROLES = Table("controles", "Un enregistrement par exécution de `lsu-analyti
     C("seuils", "text", "seuils utilisés (JSON)"),
     C("nb_anomalies", "int"),
     C("version_outil", "text"),
+    C("sorties", "text", "sorties écrites par ce contrôle (JSON : dossier, anomalies.csv, anomalies.parquet, "
+                         "data_docs)"),
 ), pk=("controle_id",))
 
 SYSTEM_TABLES = {t.name: t for t in (REJETS, CHARGEMENTS, MANIFESTE, ANOMALIES, INDICATEURS, CONTROLES)}

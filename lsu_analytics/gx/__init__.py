@@ -1,25 +1,9 @@
 """Great Expectations layer: suites from the contract and the rules, exact DuckDB engine, Data Docs.
 
-Importing this package does not import great_expectations (~2.5 s, see lean_import.py): `validate()`
-does, or a worker process (worker.py) that `check` starts before its rules.
+It reads the rule catalogue and a loaded database, nothing else. Importing this package does not import
+great_expectations: `validate()` and `build_suites` do.
 """
-import importlib.util as _util
-
 from .result import ExpectationOutcome, GxError, GxResult, SuiteOutcome
-
-
-def _require_great_expectations() -> None:
-    # Without GX the package import fails, as when it imported GX itself: callers
-    # (rules/command.py) turn that ImportError into "couche Great Expectations indisponible".
-    try:
-        found = _util.find_spec("great_expectations") is not None
-    except (ValueError, AttributeError):  # present in sys.modules without a spec (None: blocked)
-        found = False
-    if not found:
-        raise ImportError("No module named 'great_expectations'", name="great_expectations")
-
-
-_require_great_expectations()
 
 __all__ = ["ExpectationOutcome", "GxError", "GxResult", "SuiteOutcome", "build_suites", "validate"]
 

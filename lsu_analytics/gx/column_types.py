@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar, Dict, Tuple
 
-from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 from great_expectations.expectations.expectation import BatchExpectation
 from great_expectations.expectations.type_comparison import compare_column_type
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import ClassVar, List, Tuple
 
-from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 import great_expectations.expectations as gxe
 
 from lsu_analytics.common.sqlfiles import read_sql

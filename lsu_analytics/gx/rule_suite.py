@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Iterable, Protocol
 
-from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 import great_expectations.expectations as gxe
 from great_expectations import ExpectationSuite
 from great_expectations.render import LegacyDiagnosticRendererType, RenderedTableContent

@@ -2,22 +2,21 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 import duckdb
-from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 import great_expectations as gx
 from great_expectations import ExpectationSuite, ValidationDefinition
 from great_expectations.data_context.types.base import (DataContextConfig, InMemoryStoreBackendDefaults,
                                                         ProgressBarsConfig)
 
+from lsu_analytics.common.atomic import building_dir
 from lsu_analytics.contract import TABLES
 
-from . import engine, split
+from . import engine
 from .contract_suites import build_suites
 from .data_docs import make_autonomous
 from .result import ExpectationOutcome, GxError, GxResult, SuiteOutcome
@@ -41,13 +40,12 @@ RULES_FORMAT = {"result_format": "COMPLETE"}
 
 
 def validate(db: Path, out_dir: Path, rule_ids: list[str] | None = None, progress: Progress | None = None,
-             *, rules: Sequence[RuleLike] | None = None, processes: int = 1) -> GxResult:
+             *, rules: Sequence[RuleLike] | None = None) -> GxResult:
     """Run the 18 contract suites and the rules suite (restricted to `rule_ids`) on `db`.
 
-    Opens `db` read-only. Writes self-contained Data Docs to `out_dir/data_docs/`
-    (replaced). `rules` defaults to the project's catalogue. `processes=2` splits the
-    suites between this process and a forked one (split.py): only when this process
-    holds no open DuckDB connection.
+    Opens `db` read-only. Writes self-contained Data Docs to `out_dir/data_docs/`, built beside and
+    put in place whole once complete (a failure or a kill leaves the previous ones). `rules` defaults
+    to the project's catalogue.
     """
     start = time.perf_counter()
     db = Path(db)
@@ -58,8 +56,6 @@ def validate(db: Path, out_dir: Path, rule_ids: list[str] | None = None, progres
     sizes = _table_sizes(db)
     plan = _plan(select_rules(list(rules), rule_ids), sizes)
     docs_dir = Path(out_dir).resolve() / DOCS_DIR  # GX wants an absolute site directory
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
     total = len(plan) + 1
     done: list[str] = []
 
@@ -68,17 +64,13 @@ def validate(db: Path, out_dir: Path, rule_ids: list[str] | None = None, progres
             progress(label, len(done), total)
         done.append(label)
 
-    if processes > 1 and len(plan) > 1 and split.available():
-        def run_part(part: list, part_docs: Path, report: Callable[[str], None] | None) -> list[SuiteOutcome]:
-            # One DuckDB thread each: two processes of two threads on two cores only contend (-0.5 s).
-            return _validate_part(db, part, part_docs, report, threads=1)
-
-        outcomes = split.validate_in_two(plan, sizes, docs_dir, run_part, step)
-    else:
-        outcomes = _validate_part(db, plan, docs_dir, step)
-    index = make_autonomous(docs_dir, outcomes)
-    if progress:
-        progress("GX Data Docs", total, total)
+    docs_dir.parent.mkdir(parents=True, exist_ok=True)
+    with building_dir(docs_dir) as staged:
+        outcomes = _validate_part(db, plan, staged, step)
+        make_autonomous(staged, outcomes)
+        if progress:
+            progress("GX Data Docs", total, total)
+    index = docs_dir / "index.html"
     return GxResult(success=all(s.success for s in outcomes), suites=tuple(outcomes), data_docs_index=index,
                     duration_s=time.perf_counter() - start)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import lean_import  # noqa: F401  (first: imports GX without what check never uses)
 from great_expectations import ExpectationSuite
 
 from .contract_suites import build_suites

@@ -15,11 +15,13 @@ MASQUE = "(masqué)"
 
 
 def fixed_steps() -> list[StepRecord]:
-    """Load, check, indicators: one after the other, each needing the previous one."""
+    """Load, check, indicators: one after the other, each needing the previous one; then the Great
+    Expectations step, which only reads the checked database, beside the reports."""
     return [
         StepRecord("chargement", "chargement", "Chargement de l'export"),
-        StepRecord("controles", "controles", "Contrôles (règles et attentes)", depend_de="chargement"),
+        StepRecord("controles", "controles", "Contrôles (règles métier)", depend_de="chargement"),
         StepRecord("indicateurs", "indicateurs", "Calcul des indicateurs", depend_de="controles"),
+        StepRecord("data_docs", "data_docs", "Attentes Great Expectations et Data Docs", depend_de="controles"),
     ]
 
 

@@ -98,6 +98,7 @@ class _Run:
                                          depend_de="indicateurs"))
         self.record: dict = {}
         self.anomalies: dict | None = None
+        self.checked: tuple[Path, str | None] | None = None  # the controles folder and controle_id, for GX
         self.interrupted: int | None = None  # the exit code when the run was stopped from outside
         self.fault: str | None = None  # an unexpected error of the orchestrator itself
 
@@ -110,6 +111,7 @@ class _Run:
             self._load(by_id["chargement"])
             export = database.manifest_info(self.db)
             self.record["export"] = {k: v for k, v in (export or {}).items() if k != "chargement_id"} or None
+            checked = None
             if self._ready(by_id["controles"]):
                 out = self.run_dir / "controles"
                 out.mkdir()
@@ -119,6 +121,8 @@ class _Run:
                 by_id["controles"].produits = _files_under(out, self.run_dir)
                 if isinstance(value, dict):
                     self.anomalies = value.get("anomalies")
+                    checked = (out, value.get("controle_id"))
+            gx_job = self._data_docs_job(by_id["data_docs"], checked)
             if self._ready(by_id["indicateurs"]):
                 self._call(by_id["indicateurs"], self.table["indicateurs"], self.db, self.spec.seuil_secret)
             if "historisation" in by_id and self._ready(by_id["historisation"]):
@@ -136,7 +140,7 @@ class _Run:
             for rec in reports:
                 if id(rec) not in queued:
                     self.progress.step_end(rec)
-            self._render(jobs)
+            self._render(jobs, gx_job)
         except (KeyboardInterrupt, SystemExit) as e:
             # Stopped (Ctrl-C, or SIGTERM from systemd turned into SystemExit by the CLI): say so in run.json.
             self.interrupted = e.code if isinstance(e, SystemExit) and isinstance(e.code, int) else 130
@@ -204,16 +208,57 @@ class _Run:
             tmp.write_text(json.dumps(state, ensure_ascii=False, indent=2), encoding="utf-8")
             os.replace(tmp, state_path)
 
-    def _render(self, jobs: list[ReportJob]) -> None:
-        if not jobs:
+    def _data_docs_job(self, rec: StepRecord, checked: tuple[Path, str | None] | None) -> Job | None:
+        """The Great Expectations step, to run beside the reports; None when it cannot or need not run."""
+        if not self._ready(rec):
+            return None
+        if not self.spec.controles.data_docs or checked is None:
+            rec.statut = "ignore"
+            rec.message = "Data Docs non demandées (controles.data_docs: false)."
+            self.progress.step_end(rec)
+            return None
+        out, controle_id = checked
+        self.checked = checked
+        return Job(rec.id, self.table["data_docs"], (self.db, out, controle_id, self.spec.controles.regles))
+
+    def _data_docs_done(self, rec: StepRecord, outcome, start: str | None) -> None:
+        rec.debut = start
+        rec.duree_s = round(outcome.duration_s, 3)
+        if outcome.ok:
+            rec.statut = "reussi"
+            if isinstance(outcome.value, dict):
+                rec.details = self._with_relative_links(outcome.value)
+            rec.produits = _files_under(self.run_dir / "controles" / "data_docs", self.run_dir)[:1]
+        else:
+            rec.statut = "echec"
+            rec.details = {"erreur": outcome.error_type}
+            rec.message = scrub(outcome.error)
+        self.progress.step_end(rec)
+
+    def _record_data_docs(self, rec: StepRecord) -> None:
+        """The `controles` row of this check says whether its Data Docs exist (the GX step only reads)."""
+        out, controle_id = self.checked or (None, None)
+        if rec.statut in ("reussi", "echec") and controle_id:
+            from lsu_analytics.check import record_outputs
+            from lsu_analytics.check.outputs import outputs_json
+
+            state = "produits" if rec.statut == "reussi" else "échec"
+            record_outputs(self.db, controle_id, outputs_json(out, True, state))
+
+    def _render(self, jobs: list[ReportJob], gx_job: Job | None = None) -> None:
+        if not jobs and gx_job is None:
             return
         by_key = {j.rec.id: j for j in jobs}
         starts: dict[str, str] = {}
+        gx_rec = next((s for s in self.steps if s.id == "data_docs"), None)
 
         def on_start(job: Job) -> None:
             starts[job.key] = now_iso()
 
         def on_done(outcome) -> None:
+            if gx_job is not None and outcome.key == gx_job.key:
+                self._data_docs_done(gx_rec, outcome, starts.get(outcome.key))
+                return
             j = by_key[outcome.key]
             rec = j.rec
             rec.debut = starts.get(outcome.key)
@@ -228,15 +273,20 @@ class _Run:
                                if rec.donnees_personnelles else scrub(outcome.error))
             self.progress.step_end(rec)
 
-        workers = min(self.workers, len(jobs))
+        queue = ([gx_job] if gx_job is not None else []) + [
+            Job(j.rec.id, self.table["rapport"], (j.notebook, self.db, j.params, j.out_dir)) for j in jobs]
+        workers = min(self.workers, len(queue))
+        if gx_job is not None:
+            self.progress.step_start(gx_rec)
         self.progress.reports_start(len(jobs), workers)
         try:
             for j in jobs:
                 j.out_dir.mkdir(parents=True, exist_ok=True)
-            run_parallel([Job(j.rec.id, self.table["rapport"], (j.notebook, self.db, j.params, j.out_dir))
-                          for j in jobs], workers, self.spec.delai_rapport_s, on_start, on_done)
+            run_parallel(queue, workers, self.spec.delai_rapport_s, on_start, on_done)
         finally:
             self.progress.reports_end()
+            if gx_rec is not None:
+                self._record_data_docs(gx_rec)
 
     def _with_relative_links(self, value: dict) -> dict:
         if isinstance(value.get("liens"), dict):

@@ -25,20 +25,31 @@ def charger(source: Path, db: Path) -> dict:
 
 
 def controler(db: Path, out: Path, regles: tuple[str, ...] | None, seuils: dict, data_docs: bool = True) -> dict:
-    """Run the rules and the expectations (`lsu-analytics check`), writing their outputs under `out`."""
-    from lsu_analytics.rules import check
+    """Run the rules (`lsu-analytics check`), writing anomalies.csv / .parquet under `out`; the Great
+    Expectations step (`valider_data_docs`) runs afterwards, beside the reports."""
+    from lsu_analytics.check import check
 
-    r = check(db, out, rule_ids=list(regles) if regles else None, seuils=seuils or None, gx=data_docs)
+    r = check(db, out, rule_ids=list(regles) if regles else None, seuils=seuils or None, gx=False,
+              gx_later=data_docs)
     run = r.run
     liens = {"anomalies (CSV)": str(r.csv_path), "anomalies (Parquet)": str(r.parquet_path)}
-    if r.data_docs_index is not None:
-        liens["Data Docs Great Expectations"] = str(r.data_docs_index)
     par_regle = {res.rule.id: res.nb_anomalies for res in run.results}
     regles = [{k: v for k, v in r.items() if k != "duree_s"} for r in run.summary()]
     return {"controle_id": run.controle_id,
             "anomalies": {"total": run.nb_anomalies, "par_severite": run.par_severite(), "par_regle": par_regle,
                           "regles": regles},
-            "seuils": run.seuils, "gx": r.gx_note if r.gx is None else "Data Docs produits", "liens": liens}
+            "seuils": run.seuils, "liens": liens}
+
+
+def valider_data_docs(db: Path, out: Path, controle_id: str | None, regles: tuple[str, ...] | None) -> dict:
+    """Great Expectations on the checked database and its Data Docs under `out/data_docs/` (in a process
+    of its own, beside the reports: it only reads the database)."""
+    from lsu_analytics.check import run_gx_step
+
+    r = run_gx_step(db, out, list(regles) if regles else None)
+    return {"controle_id": controle_id, "succes": r.success, "suites": len(r.suites),
+            "suites_en_echec": [s.name for s in r.suites if not s.success],
+            "liens": {"Data Docs Great Expectations": str(r.data_docs_index)}}
 
 
 def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
@@ -86,6 +97,7 @@ def notifier(canal: str, spec, message) -> dict:
 DEFAULT_STEPS = {
     "chargement": charger,
     "controles": controler,
+    "data_docs": valider_data_docs,
     "indicateurs": calculer_indicateurs,
     "historisation": historiser_extraction,
     "notification": notifier,

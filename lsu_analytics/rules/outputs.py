@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from lsu_analytics.common.atomic import replace_files
 from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract.acteurs import acteurs_rows
 from lsu_analytics.contract.nomenclatures import nomenclature_rows
@@ -93,7 +94,12 @@ def write_parquet(frame: pl.DataFrame, path: Path) -> Path:
 
 def write_outputs(con: duckdb.DuckDBPyConnection, rules: list[Rule], out: Path,
                   jour: dt.date | None = None) -> tuple[Path, Path]:
-    """Write DIR/anomalies.csv and DIR/anomalies.parquet for `rules`; returns both paths."""
+    """Write DIR/anomalies.csv and DIR/anomalies.parquet for `rules`; returns both paths.
+
+    Both are written beside, then renamed into place: a failure leaves the previous pair whole."""
     out.mkdir(parents=True, exist_ok=True)
     frame = anomalies_frame(con, rules, jour)
-    return write_csv(frame, out / "anomalies.csv"), write_parquet(frame, out / "anomalies.parquet")
+    csv_path, parquet_path = out / "anomalies.csv", out / "anomalies.parquet"
+    replace_files({csv_path: lambda tmp: write_csv(frame, tmp),
+                   parquet_path: lambda tmp: write_parquet(frame, tmp)})
+    return csv_path, parquet_path

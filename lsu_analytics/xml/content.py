@@ -74,14 +74,14 @@ class Rows:
         self._pending: list[tuple] = []
         self._chunks: list[pl.DataFrame] = []
 
-    def append(self, row: tuple) -> None:
-        self._pending.append(row)
+    def append(self, **values) -> None:
+        """One row, by column name; columns not given are NULL."""
+        unknown = values.keys() - self.schema.keys()
+        if unknown:
+            raise KeyError(f"colonnes inconnues : {', '.join(sorted(unknown))}")
+        self._pending.append(tuple(values.get(c) for c in self.schema))
         if len(self._pending) >= self.BATCH:
             self._flush()
-
-    def extend(self, rows) -> None:
-        for row in rows:
-            self.append(row)
 
     def _flush(self) -> None:
         self._chunks.append(frame(self._pending, self.schema))

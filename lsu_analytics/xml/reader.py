@@ -11,9 +11,10 @@ from pathlib import Path
 from lxml import etree
 
 from lsu_analytics.contract import DOMAINES_SOCLE, TABLES
+from lsu_analytics.contract.vocabulary import UAI_PATTERN
 
 from . import values
-from .content import EXTRA_SCHEMAS, MAPPED_TABLES, ImportContent, Rows, contract_schema, frame
+from .content import EXTRA_SCHEMAS, MAPPED_TABLES, ImportContent, Rows, contract_schema
 from .errors import ERREUR, Problem
 from .safe_reader import MAX_XSD_ERRORS, SafeStream, check_well_formed, release
 from .structure import StructureChecks
@@ -23,7 +24,7 @@ NS = "urn:fr:edu:scolarite:lsun:bilans:import"
 SCHEMA_VERSIONS = ("2.0", "3.0")
 CYCLES = TABLES["bilans_cycle"].column("cycle").codes
 POSITIONNEMENTS = TABLES["acquis"].column("positionnement").codes
-_UAI = re.compile(r"^[0-9]{7}[A-Z]$")
+_UAI = re.compile(UAI_PATTERN)
 _MILLESIME = re.compile(r"^[0-9]{4}$")
 
 
@@ -67,7 +68,7 @@ class _Builder:
         self.root_line = 1
         self.seen_donnees = False
         self.rows = {name: Rows(contract_schema(name)) for name in MAPPED_TABLES if name != "classes"}
-        self.classes: dict[str, tuple] = {}
+        self.classes: dict[str, dict] = {}
         self.extras = {name: Rows(schema) for name, schema in EXTRA_SCHEMAS.items()}
         self.eleves: dict[str, str] = {}  # id -> code-division
         self.periodes: dict[str, tuple[int, int, int, str]] = {}  # id -> (millesime, indice, nb, periodicite)
@@ -123,7 +124,7 @@ class _Builder:
         if not _UAI.match(self.uai):
             self.checks.error(elem.sourceline, f"entete/etablissement=\"{self.uai}\" : un UAI fait 7 chiffres "
                                                "et 1 lettre majuscule (ex. 0382032C).")
-        self.rows["etablissements"].append((self.uai, None, None, None, None, None, None, None))
+        self.rows["etablissements"].append(uai=self.uai)
 
     def responsable_etab(self, elem) -> None:
         self.checks.declare("responsable-etab", elem.get("id"), elem.sourceline)
@@ -137,7 +138,7 @@ class _Builder:
         if not code_division:
             self.checks.error(line, f"élève {ident} sans code-division.")
         self.eleves[ident] = code_division
-        self.rows["eleves"].append((self.prefix(ident), None, elem.get("nom"), elem.get("prenom"), None))
+        self.rows["eleves"].append(eleve_id=self.prefix(ident), nom=elem.get("nom"), prenom=elem.get("prenom"))
 
     def periode(self, elem) -> None:
         line, ident = elem.sourceline, elem.get("id")
@@ -157,7 +158,8 @@ class _Builder:
         self.checks.unique("période (millesime, indice, nb-periodes)", (millesime, indice, nb), line)
         periodicite = values.periodicite(nb)
         self.periodes[ident] = (millesime, indice, nb, periodicite)
-        self.rows["periodes"].append((self.uai, millesime, periodicite, nb, indice, None, None, None))
+        self.rows["periodes"].append(uai=self.uai, millesime=millesime, periodicite=periodicite, nb_periodes=nb,
+                                     indice=indice)
 
     def discipline(self, elem) -> None:
         line, ident = elem.sourceline, elem.get("id")
@@ -175,9 +177,9 @@ class _Builder:
         self.checks.unique("enseignant (type, id-sts)", (elem.get("type"), elem.get("id-sts")), line)
         personnel_id = self.prefix(ident)
         nom, prenom = elem.get("nom"), elem.get("prenom")
-        self.rows["personnels"].append((personnel_id, self.uai, "ENSEIGNANT", nom, prenom))
-        self.extras["xml_enseignants"].append(
-            (personnel_id, self.uai, ident, elem.get("id-sts"), elem.get("type"), nom, prenom))
+        self.rows["personnels"].append(personnel_id=personnel_id, uai=self.uai, role="ENSEIGNANT", nom=nom, prenom=prenom)
+        self.extras["xml_enseignants"].append(personnel_id=personnel_id, uai=self.uai, enseignant_ref=ident,
+                                              id_sts=elem.get("id-sts"), type=elem.get("type"), nom=nom, prenom=prenom)
 
     # -- reports ----------------------------------------------------------------------------------
     def _dates(self, elem, names: dict[str, Callable]) -> dict:
@@ -223,13 +225,15 @@ class _Builder:
             values.has_text(vie_scolaire.find(_COMMENTAIRE))
             or any(_positive(vie_scolaire.get(a)) for a in
                    ("nb-retards", "nb-abs-justifiees", "nb-abs-injustifiees", "nb-heures-manquees")))
-        self.rows["bilans_periodiques"].append((
-            bilan_id, self.prefix(eleve_ref), classe_id, self.uai, millesime, periodicite, indice, nb,
-            None, "IMPORT", dates["date-verrou"], None, None,
-            values.has_text(elem.find(_ACQUIS_CONSEILS)), vie_scolaire_renseignee))
-        self.extras["xml_bilans"].append((
-            bilan_id, "periodique", self.uai, eleve_ref, periode_ref, None, code_division, millesime, indice, nb,
-            dates["date-conseil-classe"], dates["date-scolarite"], line))
+        self.rows["bilans_periodiques"].append(
+            bilan_id=bilan_id, eleve_id=self.prefix(eleve_ref), classe_id=classe_id, uai=self.uai, millesime=millesime,
+            periodicite=periodicite, indice=indice, nb_periodes=nb, mode_creation="IMPORT",
+            date_verrou=dates["date-verrou"], synthese_renseignee=values.has_text(elem.find(_ACQUIS_CONSEILS)),
+            vie_scolaire_renseignee=vie_scolaire_renseignee)
+        self.extras["xml_bilans"].append(
+            bilan_id=bilan_id, type_bilan="periodique", uai=self.uai, eleve_ref=eleve_ref, periode_ref=periode_ref,
+            code_division=code_division, millesime=millesime, indice=indice, nb_periodes=nb,
+            date_conseil_classe=dates["date-conseil-classe"], date_scolarite=dates["date-scolarite"], ligne=line)
         self._bilan_enseignants(bilan_id, enseignants)
 
     def _acquis(self, item, bilan_id: str, codes: dict[str, str]) -> None:
@@ -257,8 +261,9 @@ class _Builder:
             self.checks.error(line, f"positionnement=\"{positionnement}\" : attendu 1, 2, 3 ou 4.")
             positionnement = None
         nb_elements = len((item.get("element-programme-refs") or "").split())
-        self.rows["acquis"].append((bilan_id, code, positionnement, moyenne, nb_elements,
-                                    values.has_text(item.find(_APPRECIATION))))
+        self.rows["acquis"].append(bilan_id=bilan_id, discipline_code=code, positionnement=positionnement,
+                                  moyenne_eleve=moyenne, nb_elements_programme=nb_elements,
+                                  appreciation_renseignee=values.has_text(item.find(_APPRECIATION)))
 
     def bilan_cycle(self, elem) -> None:
         line, eleve_ref = elem.sourceline, elem.get("eleve-ref")
@@ -279,8 +284,9 @@ class _Builder:
         dates = self._dates(elem, {"date-creation": values.to_timestamp, "date-verrou": values.to_timestamp})
         enseignants = self._enseignant_refs(elem, "prof-princ-refs", required=False)
         bilan_id = f"{self.prefix(eleve_ref)}:C{cycle}"
-        self.rows["bilans_cycle"].append((bilan_id, self.prefix(eleve_ref), self.uai, cycle, millesime,
-                                          dates["date-creation"], dates["date-verrou"], None))
+        self.rows["bilans_cycle"].append(bilan_cycle_id=bilan_id, eleve_id=self.prefix(eleve_ref), uai=self.uai,
+                                        cycle=cycle, millesime=millesime, date_creation=dates["date-creation"],
+                                        date_verrou=dates["date-verrou"])
         domaines: set[str] = set()
         for socle in elem.iterchildren(_SOCLE):
             for domaine in socle.iterchildren(_DOMAINE):
@@ -293,12 +299,12 @@ class _Builder:
                                                           "attendu 0 à 4.")
                     continue
                 domaines.add(code)
-                self.rows["bilans_cycle_socle"].append((bilan_id, code, int(position)))
+                self.rows["bilans_cycle_socle"].append(bilan_cycle_id=bilan_id, domaine_code=code,
+                                                        positionnement=int(position))
         code_division = self.eleves.get(eleve_ref)
         self._classe(millesime, code_division)
-        self.extras["xml_bilans"].append((
-            bilan_id, "cycle", self.uai, eleve_ref, None, cycle, code_division, millesime, None, None,
-            None, None, line))
+        self.extras["xml_bilans"].append(bilan_id=bilan_id, type_bilan="cycle", uai=self.uai, eleve_ref=eleve_ref,
+                                         cycle=cycle, code_division=code_division, millesime=millesime, ligne=line)
         self._bilan_enseignants(bilan_id, enseignants)
 
     def _classe(self, millesime: int | None, code_division: str | None) -> str | None:
@@ -307,11 +313,13 @@ class _Builder:
             return None
         classe_id = f"{self.uai}:{millesime}:{code_division}"
         if classe_id not in self.classes:
-            self.classes[classe_id] = (classe_id, self.uai, millesime, code_division, None, None, None, None)
+            self.classes[classe_id] = dict(classe_id=classe_id, uai=self.uai, millesime=millesime,
+                                           code_division=code_division)
         return classe_id
 
     def _bilan_enseignants(self, bilan_id: str, refs: list[str]) -> None:
-        self.extras["xml_bilan_enseignants"].extend((bilan_id, ref) for ref in dict.fromkeys(refs))
+        for ref in dict.fromkeys(refs):
+            self.extras["xml_bilan_enseignants"].append(bilan_id=bilan_id, enseignant_ref=ref)
 
     # -- result -----------------------------------------------------------------------------------
     def content(self, stream: SafeStream, xsd_path: Path | None) -> ImportContent:
@@ -329,7 +337,10 @@ class _Builder:
                                     "Ce fichier n'est pas un fichier d'import LSU valide."))
         problems.sort(key=lambda p: p.ligne)
         tables = {name: rows.to_frame() for name, rows in self.rows.items()}
-        tables["classes"] = frame(list(self.classes.values()), contract_schema("classes"))
+        classes = Rows(contract_schema("classes"))
+        for classe in self.classes.values():
+            classes.append(**classe)
+        tables["classes"] = classes.to_frame()
         extras = {name: rows.to_frame() for name, rows in self.extras.items()}
         return ImportContent(path=self.path, uai=self.uai, schema_version=self.schema_version, xsd=xsd_path,
                              tables={name: tables[name] for name in MAPPED_TABLES}, extras=extras,

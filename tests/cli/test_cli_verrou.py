@@ -42,10 +42,12 @@ def export(tmp_path) -> Path:
 @pytest.fixture
 def db(export, tmp_path, monkeypatch) -> Path:
     """A database loaded by `lsu-analytics load`; `check` runs without its (slow) GX layer, tested elsewhere."""
-    from lsu_analytics.rules import command as rules_command
+    from lsu_analytics.check import command as check_command
 
-    monkeypatch.setattr(rules_command, "_gx_worker", lambda: None)
-    monkeypatch.setattr(rules_command, "_gx_validate", lambda worker=None: (None, "désactivée pour ce test"))
+    def no_data_docs(*args, **kwargs):
+        return None
+
+    monkeypatch.setattr(check_command, "run_gx_step", no_data_docs)
     path = tmp_path / "base" / "lsu.duckdb"
     result = runner.invoke(app, ["load", str(export), "--db", str(path)])
     assert result.exit_code == 0, result.output

@@ -102,3 +102,9 @@ def test_primary_key_results_show_their_count(synthetic_run):
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
     assert f"{e.unexpected_count} unexpected values found" in text
     assert "Sampled Unexpected Values" in text  # example keys: periodes is a small table
+
+
+def test_progress_ends_with_the_data_docs_and_nothing_is_left_beside(synthetic_run):
+    _, result, out, calls = synthetic_run
+    assert calls[-1] == ("GX Data Docs", len(result.suites) + 1, len(result.suites) + 1)
+    assert sorted(p.name for p in out.iterdir()) == ["data_docs"]  # the staging folder was renamed into place

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
-from lsu_analytics.indicators.bench import run_bench
+from lsu_analytics.bench.indicateurs import run_bench
 
 
 def test_bench_synthetique_coherent(tmp_path):

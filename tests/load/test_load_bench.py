@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from load_exports import ETABLISSEMENTS
 
-from lsu_analytics.load.bench import run_bench
+from lsu_analytics.bench.load import run_bench
 
 
 def test_bench_sur_un_export_existant(export, tmp_path):

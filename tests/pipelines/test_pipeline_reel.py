@@ -89,7 +89,14 @@ def test_real_pipeline_with_data_docs_and_notebooks(generated, tmp_path):
     outcome = _run(path)
     steps = _steps(outcome)
     assert outcome.exit_code == 0, [(s["id"], s["message"]) for s in outcome.record["etapes"]]
-    assert "Data Docs Great Expectations" in steps["controles"]["details"]["liens"]
+    # Great Expectations is a step of its own, run beside the reports once the anomalies are written.
+    assert steps["data_docs"]["statut"] == "reussi"
+    assert "Data Docs Great Expectations" in steps["data_docs"]["details"]["liens"]
+    assert (outcome.run_dir / "controles" / "data_docs" / "index.html").is_file()
+    con = duckdb.connect(str(tmp_path / "base" / "lsu.duckdb"), read_only=True)
+    sorties = json.loads(con.execute("SELECT sorties FROM controles").fetchone()[0])
+    con.close()
+    assert sorties["anomalies.csv"] and sorties["data_docs"] == "produits"
     reports = [s for s in outcome.record["etapes"] if s["type"] == "rapport"]
     assert len(reports) >= 2 and all(s["statut"] == "reussi" for s in reports)
     index = (outcome.run_dir / "index.html").read_text(encoding="utf-8")

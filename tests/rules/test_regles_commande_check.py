@@ -8,9 +8,10 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from lsu_analytics import gx as gx_layer
+from lsu_analytics.check import check
+from lsu_analytics.check import command as command_module
 from lsu_analytics.cli import app
-from lsu_analytics.rules import check
-from lsu_analytics.rules import command as command_module
 
 from regles_helpers import COLLEGE, ECOLE
 
@@ -32,14 +33,13 @@ def db_file(world):
 
 
 @pytest.fixture
-def no_gx(monkeypatch):
+def no_gx():
     """The GX layer is slow and tested by its own suite; these tests check what `check` itself writes."""
-    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)
-    monkeypatch.setattr(command_module, "_gx_validate", lambda worker=None: (None, "désactivée pour ce test"))
+    return {"gx": False}
 
 
 def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
-    result = check(db_file, tmp_path / "out")
+    result = check(db_file, tmp_path / "out", **no_gx)
     raw = result.csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: accents display correctly in Excel
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
@@ -56,11 +56,11 @@ def test_check_writes_csv_for_a_french_spreadsheet(db_file, tmp_path, no_gx):
     ]
     assert all(r[9] for r in rows[1:])  # every row says what to do
     assert result.run.nb_anomalies == 3 and result.nb_at_least("critique") == 1
-    assert result.data_docs_index is None and "désactivée" in result.gx_note
+    assert result.data_docs_index is None and "non demandée" in result.gx_note
 
 
 def test_check_writes_parquet_with_the_anomalies_columns(db_file, tmp_path, no_gx):
-    result = check(db_file, tmp_path / "out")
+    result = check(db_file, tmp_path / "out", **no_gx)
     frame = pl.read_parquet(result.parquet_path)
     assert frame.columns[:11] == ["rule_id", "severite", "uai", "academie", "millesime", "eleve_id", "classe_id",
                                   "objet_id", "detail", "date_evenement", "cle"]
@@ -118,29 +118,29 @@ def test_check_outputs_hold_no_personal_data(world, tmp_path, no_gx):
 
 
 def test_check_outputs_only_the_rules_that_ran(db_file, tmp_path, no_gx):
-    check(db_file, tmp_path / "out")
-    result = check(db_file, tmp_path / "out", rule_ids=["SEL-01"])
+    check(db_file, tmp_path / "out", **no_gx)
+    result = check(db_file, tmp_path / "out", rule_ids=["SEL-01"], **no_gx)
     assert pl.read_parquet(result.parquet_path)["rule_id"].to_list() == ["SEL-01"]
 
 
 def test_check_default_output_folder_is_beside_the_database(db_file, no_gx):
-    result = check(db_file, None)
+    result = check(db_file, None, **no_gx)
     assert result.csv_path == db_file.parent / "controles" / "anomalies.csv"
 
 
 def test_check_runs_the_gx_layer_when_present(db_file, tmp_path, monkeypatch):
-    calls = []
+    calls, ready = [], []
 
-    def validate(db, out_dir, rule_ids=None, progress=None, processes=1):
-        calls.append((db, out_dir, rule_ids, processes))
+    def validate(db, out_dir, rule_ids=None, progress=None):
+        # The anomalies are out before GX starts.
+        calls.append((db, out_dir, rule_ids, sorted(p.name for p in out_dir.iterdir()), list(ready)))
         return type("GxResult", (), {"data_docs_index": out_dir / "data_docs" / "index.html"})()
 
-    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)
-    monkeypatch.setattr(command_module, "_gx_validate", lambda worker=None: (validate, None))
-    result = check(db_file, tmp_path / "out", rule_ids=["PER-01", "SEL-01"])
+    monkeypatch.setattr(gx_layer, "validate", validate)
+    result = check(db_file, tmp_path / "out", rule_ids=["PER-01", "SEL-01"],
+                   on_anomalies=lambda r: ready.append(r.run.nb_anomalies))
     # GX gets the database once the rules are stored, and the rules that ran (it reads `anomalies`).
-    # Two processes: the check's own connection is closed by then.
-    assert calls == [(db_file, tmp_path / "out", ["PER-01", "SEL-01"], 2)]
+    assert calls == [(db_file, tmp_path / "out", ["PER-01", "SEL-01"], ["anomalies.csv", "anomalies.parquet"], [2])]
     assert result.data_docs_index == tmp_path / "out" / "data_docs" / "index.html"
 
 
@@ -151,8 +151,12 @@ def _cli(*args):
     return runner.invoke(app, ["check", *map(str, args)], env={"COLUMNS": "200"})
 
 
+def _cli_no_gx(*args):
+    return _cli(*args, "--sans-data-docs")
+
+
 def test_cli_summary_and_exit_0(db_file, tmp_path, no_gx):
-    res = _cli("--db", db_file, "--out", tmp_path / "out")
+    res = _cli_no_gx("--db", db_file, "--out", tmp_path / "out")
     assert res.exit_code == 0, res.output
     for text in ("PER-01", "Bilan sur une période non définie", "critique", "SEL-01", "anomalies.csv",
                  "Data Docs non produits"):
@@ -160,12 +164,12 @@ def test_cli_summary_and_exit_0(db_file, tmp_path, no_gx):
 
 
 def test_cli_echec_si_critique_exits_3(db_file, tmp_path, no_gx):
-    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique")
+    res = _cli_no_gx("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique")
     assert res.exit_code == 3, res.output
     assert "1 anomalie(s) de sévérité critique" in res.output
-    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique", "--regles", "SEL-01,REC-01")
+    res = _cli_no_gx("--db", db_file, "--out", tmp_path / "out", "--echec-si", "critique", "--regles", "SEL-01,REC-01")
     assert res.exit_code == 0, res.output
-    res = _cli("--db", db_file, "--out", tmp_path / "out", "--echec-si", "majeure", "--regles", "SEL-01")
+    res = _cli_no_gx("--db", db_file, "--out", tmp_path / "out", "--echec-si", "majeure", "--regles", "SEL-01")
     assert res.exit_code == 3, res.output
 
 
@@ -177,14 +181,14 @@ def test_cli_echec_si_critique_exits_3(db_file, tmp_path, no_gx):
     (["--echec-si", "grave"], "--echec-si « grave » inconnu"),
 ])
 def test_cli_option_errors_exit_2_in_french(db_file, tmp_path, no_gx, args, message):
-    res = _cli("--db", db_file, "--out", tmp_path / "out", *args)
+    res = _cli_no_gx("--db", db_file, "--out", tmp_path / "out", *args)
     assert res.exit_code == 2
     assert message in res.output
     assert "Traceback" not in res.output
 
 
 def test_cli_missing_database_exits_2(tmp_path, no_gx):
-    res = _cli("--db", tmp_path / "absente.duckdb")
+    res = _cli_no_gx("--db", tmp_path / "absente.duckdb")
     assert res.exit_code == 2
     assert "base introuvable" in res.output and "lsu-analytics load" in res.output
 
@@ -193,9 +197,9 @@ def test_cli_threshold_changes_the_result(world, tmp_path, no_gx):
     world.etablissement()
     world.periodes(date_parametrage="2025-10-15 10:00:00")  # 44 days after 2025-09-01
     world.db.close()
-    res = _cli("--db", world.db.path, "--out", tmp_path / "a", "--regles", "PER-04")
+    res = _cli_no_gx("--db", world.db.path, "--out", tmp_path / "a", "--regles", "PER-04")
     assert pl.read_parquet(tmp_path / "a" / "anomalies.parquet").height == 1
-    res = _cli("--db", world.db.path, "--out", tmp_path / "b", "--regles", "PER-04", "--seuil", "jours_parametrage=45")
+    res = _cli_no_gx("--db", world.db.path, "--out", tmp_path / "b", "--regles", "PER-04", "--seuil", "jours_parametrage=45")
     assert res.exit_code == 0, res.output
     assert pl.read_parquet(tmp_path / "b" / "anomalies.parquet").height == 0
 
@@ -204,8 +208,7 @@ def test_cli_unexpected_failure_exits_2_without_traceback(db_file, tmp_path, mon
     def boom(*a, **k):
         raise RuntimeError("panne simulée")
 
-    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)
-    monkeypatch.setattr(command_module, "_gx_validate", lambda worker=None: (boom, None))
+    monkeypatch.setattr(command_module, "run_gx_step", boom)
     res = _cli("--db", db_file, "--out", tmp_path / "out")
     assert res.exit_code == 2
     assert "les contrôles ont échoué (RuntimeError : panne simulée)" in res.output
@@ -230,7 +233,6 @@ def test_cli_gx_error_is_reported_in_french(db_file, tmp_path, monkeypatch):
         raise gx.GxError("Data Docs impossibles à écrire dans /lecture-seule : choisir un autre --out.")
 
     monkeypatch.setattr(gx, "validate", failing_validate)
-    monkeypatch.setattr(command_module, "_gx_worker", lambda: None)  # GX in this process: the patch applies
     res = _cli("--db", db_file, "--out", tmp_path / "out")
     assert res.exit_code == 2
     assert ("Erreur : couche Great Expectations : Data Docs impossibles à écrire dans /lecture-seule : "

@@ -9,8 +9,8 @@ from typing import Callable
 
 import duckdb
 
-from . import db as reports_db
-from .render import render_report
+from lsu_analytics.reports import db as reports_db
+from lsu_analytics.reports.render import render_report
 
 CIBLE_S = 30.0
 

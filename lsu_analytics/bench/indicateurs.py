@@ -10,7 +10,7 @@ import duckdb
 
 from lsu_analytics.contract import DOMAINES_SOCLE, create_schema
 
-from .compute import IndicateursRun, compute_indicateurs, sql_text
+from lsu_analytics.indicators.compute import IndicateursRun, compute_indicateurs, sql_text
 
 
 @dataclass

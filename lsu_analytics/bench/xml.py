@@ -7,9 +7,9 @@ from pathlib import Path
 
 from lsu_analytics.common.memory import peak_rss_kib
 
-from .loading import load_into
-from .reader import read_import
-from .synthetic import write_big
+from lsu_analytics.xml.loading import load_into
+from lsu_analytics.xml.reader import read_import
+from lsu_analytics.xml.synthetic import write_big
 
 
 def measure(n_bilans: int, xsd: Path | None = None, folder: Path | None = None) -> dict:

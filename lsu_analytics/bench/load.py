@@ -1,7 +1,7 @@
 """`bench load`: the loader against a bare DuckDB read of the same files, each in its own process.
 
 Each measurement runs in a child process so that its peak RSS is its own (not the generator's).
-Run as `python -m lsu_analytics.load.bench load|nu EXPORT DB` it is that child and prints JSON.
+Run as `python -m lsu_analytics.bench.load load|nu EXPORT DB` it is that child and prints JSON.
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ import duckdb
 from lsu_analytics.common.memory import peak_rss_kib
 from lsu_analytics.contract import quote
 
-from .loader import MEMORY_LIMIT, load_export
-from .manifest import read_manifest
-from .sqlfiles import run, sql
+from lsu_analytics.load.loader import MEMORY_LIMIT, load_export
+from lsu_analytics.load.manifest import read_manifest
+from lsu_analytics.load.sqlfiles import run, sql
 
 
 def bare_read(export: Path, db: Path) -> float:

@@ -1,0 +1,1 @@
+UPDATE controles SET sorties = $sorties WHERE controle_id = $controle_id
