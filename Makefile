@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/lsu-analytics demo --out reports/demo
 
 test: $(STAMP)
+	$(BIN)/ruff check lsu_analytics tests
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)

@@ -56,13 +56,8 @@ def _run_rules_if_needed(con, console) -> None:
 
     if con.execute("SELECT count(*) FROM controles").fetchone()[0] > 0:
         return
-    try:
-        from lsu_analytics.rules import run_rules
-    except ImportError:
-        console.print("[yellow]Avertissement : aucun contrôle n'a tourné sur cette base et les règles métier ne "
-                      "sont pas disponibles ; ANOMALIES_* et TRANSFERTS_MANQUANTS vaudront 0. Lancez "
-                      "`lsu-analytics check --db ...` puis recalculez les indicateurs.[/]")
-        return
+    from lsu_analytics.rules import run_rules
+
     console.print("Aucun contrôle enregistré sur cette base : exécution des règles métier d'abord…")
     try:
         rules_run = run_rules(con)
@@ -149,7 +144,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         try:
             with console.status("Préparation de la base de mesure…"):
                 result = run_bench(pupils, seed=seed, workdir=workdir, synthetique=True)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:  # noqa: BLE001 - a benchmark reports any failure in French
             raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).")
         volumes = ", ".join(f"{t} {_nombre(n)}" for t, n in result.volumes.items())
         console.print(f"Base {result.source} de {_nombre(pupils)} élèves ({volumes}) préparée en "

@@ -43,7 +43,7 @@ def make_autonomous(docs_dir: Path, suites: Sequence[SuiteOutcome]) -> Path:
         text = _REMOTE_TAGS.sub("", page.read_text(encoding="utf-8"))
         text = _STATIC_LINK.sub("../" * depth + "static/", text)
         text = text.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-        text = _PAGE_LINK.sub(lambda m: m[0] if (page.parent / m[1]).exists() else m[2], text)
+        text = _PAGE_LINK.sub(lambda m, here=page.parent: m[0] if (here / m[1]).exists() else m[2], text)
         page.write_text(text, encoding="utf-8")
     index = docs_dir / "index.html"
     index.write_text(index_page(docs_dir, suites), encoding="utf-8")

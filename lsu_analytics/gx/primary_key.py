@@ -1,11 +1,9 @@
 """Uniqueness of a primary key (one column or several), as a fast SQL expectation.
 
 GX's ExpectCompoundColumnsToBeUnique joins the whole table with its group counts
-once per metric (4.7 s on `acquis` at 250,000 pupils), and ExpectColumnValuesToBeUnique
-sorts the table in a window (1.4 s on `modifications`). This expectation counts the
-same rows (rows of duplicated complete keys; keys with a NULL part ignored) by
-grouping 64-bit hashes first (sql/primary_key_duplicates.sql: 0.85 s and 0.3 s),
-and asks for example keys only when there are duplicates and the result format
+once per metric, and ExpectColumnValuesToBeUnique sorts the table in a window. This
+expectation counts the same rows (rows of duplicated complete keys; keys with a NULL
+part ignored) by grouping 64-bit hashes first (sql/primary_key_duplicates.sql), and asks for example keys only when there are duplicates and the result format
 wants some (partial_unexpected_count > 0).
 """
 from __future__ import annotations

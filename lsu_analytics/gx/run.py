@@ -33,7 +33,7 @@ PRIVATE_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
 # Other contract suites: counts plus up to 20 offending values (codes, UAI, dates...).
 SUMMARY_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
 # Tables of more rows than this (acquis, modifications... at 250,000 pupils): counts only, no
-# offending values, whose lists cost GX a second pass per expectation (-2 s at 250,000 pupils).
+# offending values, whose lists cost GX a second pass over the table per expectation.
 EXAMPLES_MAX_ROWS = 1_000_000
 # Rules suite: COMPLETE is what makes GX keep example rows (at most 200 per rule) of `anomalies`.
 RULES_FORMAT = {"result_format": "COMPLETE"}

@@ -8,9 +8,6 @@ from great_expectations import ExpectationSuite
 
 from .contract_suites import build_suites
 
-DEFAULT_DIR = Path("expectations") / "suites"
-
-
 def suite_json(suite: ExpectationSuite) -> str:
     """Stable text of a suite: same contract, same bytes (no ids, no dates)."""
     return json.dumps(suite.to_json_dict(), indent=2, ensure_ascii=False) + "\n"

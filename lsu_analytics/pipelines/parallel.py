@@ -141,7 +141,7 @@ def run_parallel(jobs: list[Job], max_workers: int, timeout_s: float | None = No
                                            error=f"arrêté après {timeout_s:g} s (délai « delai_rapport_s » dépassé)",
                                            duration_s=elapsed))
     finally:
-        for job, proc, conn, *_ in running.values():
+        for _job, proc, conn, *_ in running.values():
             _stop(proc)
             conn.close()
         _restore(previous)

@@ -31,6 +31,14 @@ WEBHOOK_KEYS = ("url", "url_env", "delai_s")
 SECRET_KEYS = {"mot_de_passe": "mot_de_passe_env", "password": "mot_de_passe_env", "utilisateur": "utilisateur_env",
                "user": "utilisateur_env", "jeton": "url_env", "token": "url_env"}
 SOURCE_KEYS = ("dossier", "zip", "plus_recent_dans")
+CONTROLES_KEYS = ("regles", "seuils", "echec_si", "data_docs")
+INDICATEURS_KEYS = ("seuil_secret",)
+VERROU_KEYS = ("attente_s",)
+RAPPORT_KEYS = ("notebook", "perimetres", "eleves", "parametres", "donnees_personnelles")
+PERIMETRES_KEYS = ("niveau", "codes")
+# Every mapping of the YAML and the keys it takes (docs/planification.md is tested against it).
+KEYS = {"pipeline": TOP_KEYS, "source": SOURCE_KEYS, "controles": CONTROLES_KEYS, "indicateurs": INDICATEURS_KEYS,
+        "verrou": VERROU_KEYS, "rapports[]": RAPPORT_KEYS, "perimetres": PERIMETRES_KEYS}
 
 
 def _catalog() -> tuple[list[str], dict[str, int]]:
@@ -336,7 +344,7 @@ class _Validator:
     def controles(self, value, at: tuple) -> ControlesSpec:
         if value is None:
             return ControlesSpec()
-        m = self.mapping(value, at, "controles", ("regles", "seuils", "echec_si", "data_docs"))
+        m = self.mapping(value, at, "controles", CONTROLES_KEYS)
         if m is None:
             return ControlesSpec()
         regles = None
@@ -386,7 +394,7 @@ class _Validator:
     def indicateurs(self, value, at: tuple) -> int:
         if value is None:
             return 4
-        m = self.mapping(value, at, "indicateurs", ("seuil_secret",))
+        m = self.mapping(value, at, "indicateurs", INDICATEURS_KEYS)
         if m is None or "seuil_secret" not in m:
             return 4
         n = self.number(m["seuil_secret"], at + ("seuil_secret",), "indicateurs.seuil_secret", minimum=0,
@@ -396,7 +404,7 @@ class _Validator:
     def verrou(self, value, at: tuple) -> float:
         if value is None:
             return 0.0
-        m = self.mapping(value, at, "verrou", ("attente_s",))
+        m = self.mapping(value, at, "verrou", VERROU_KEYS)
         if m is None or "attente_s" not in m:
             return 0.0
         n = self.number(m["attente_s"], at + ("attente_s",), "verrou.attente_s", minimum=0)
@@ -409,8 +417,7 @@ class _Validator:
         return tuple(r for i, item in enumerate(value) if (r := self.rapport(item, at + (i,))) is not None)
 
     def rapport(self, value, at: tuple) -> RapportSpec | None:
-        keys = ("notebook", "perimetres", "eleves", "parametres", "donnees_personnelles")
-        m = self.mapping(value, at, "rapports[]", keys)
+        m = self.mapping(value, at, "rapports[]", RAPPORT_KEYS)
         if m is None:
             return None
         line = self.positions.get(at, Position(0, 0)).line
@@ -467,7 +474,7 @@ class _Validator:
                            f"{', '.join(NIVEAUX_PERIMETRE)}.")
                 return None, None
             return value, None
-        m = self.mapping(value, at, "perimetres", ("niveau", "codes"))
+        m = self.mapping(value, at, "perimetres", PERIMETRES_KEYS)
         if m is None:
             return None, None
         if "niveau" not in m:

@@ -34,12 +34,6 @@ def periodicite(nb_periodes: int) -> str:
     return {3: "TRIMESTRE", 2: "SEMESTRE"}.get(nb_periodes, f"P{nb_periodes}")
 
 
-def to_int(text: str | None) -> int | None:
-    if text is None:
-        return None
-    return int(text.strip())
-
-
 def to_date(text: str | None) -> dt.date | None:
     if text is None:
         return None

@@ -9,10 +9,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # synthetic.py, oracle.py
 
-import synthetic  # noqa: E402
+import synthetic  # noqa: E402 - found through the sys.path entry just above
 
-from lsu_analytics.gx import validate  # noqa: E402
-from lsu_analytics.rules.catalog import load_catalog  # noqa: E402
+from lsu_analytics.gx import validate  # noqa: E402 - kept below, with the test helpers
+from lsu_analytics.rules.catalog import load_catalog  # noqa: E402 - idem
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import duckdb
 import pytest
 
 from lsu_analytics.contract import DOMAINES_SOCLE
@@ -120,6 +121,6 @@ def test_echec_laisse_la_table_intacte(scenario, tiny_db):
     compute_indicateurs(tiny_db.con)
     avant = tiny_db.rows("SELECT count(*) FROM indicateurs")[0][0]
     tiny_db.con.execute("ALTER TABLE bilans_periodiques DROP COLUMN date_visa")
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.Error):  # the missing column, named by DuckDB
         compute_indicateurs(tiny_db.con)
     assert tiny_db.rows("SELECT count(*) FROM indicateurs")[0][0] == avant

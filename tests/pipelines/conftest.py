@@ -11,7 +11,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-import pipeline_fakes  # noqa: E402
+import pipeline_fakes  # noqa: E402 - found through the sys.path entry just above
 
 
 @pytest.fixture

@@ -130,7 +130,9 @@ def test_second_run_on_the_same_export_is_idempotent(write_pipeline, tmp_path):
     assert "pas de rechargement" in log
     assert after == before  # same load (not redone), same anomalies, same indicators
     assert _normalised(second.record) == _normalised(first.record)
-    listing = lambda d: sorted(p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file())  # noqa: E731
+    def listing(d):
+        return sorted(p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file())
+
     assert listing(second.run_dir) == listing(first.run_dir)
     for rel in listing(first.run_dir):
         if rel.startswith(("rapports/", "controles/")):

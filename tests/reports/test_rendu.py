@@ -151,8 +151,8 @@ def test_make_lab_defaults_read_lsu_db_and_the_export_perimeter(report_db, monke
     nb = nbformat.read(str(NOTEBOOKS["indicateurs"].path), as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     namespace: dict = {}
-    exec(code[0], namespace)  # noqa: S102 - the project's own notebook
-    exec(code[1], namespace)  # noqa: S102
+    exec(code[0], namespace)  # the project's own notebook: its parameters cell
+    exec(code[1], namespace)  # and the cell that checks them
     assert namespace["p"] == {"db": str(report_db.resolve()), "millesime": 2025, "niveau_perimetre": "academie",
                               "code_perimetre": "08"}
     namespace["con"].close()
