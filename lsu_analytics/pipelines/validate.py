@@ -38,7 +38,9 @@ RAPPORT_KEYS = ("notebook", "perimetres", "eleves", "parametres", "donnees_perso
 PERIMETRES_KEYS = ("niveau", "codes")
 # Every mapping of the YAML and the keys it takes (docs/planification.md is tested against it).
 KEYS = {"pipeline": TOP_KEYS, "source": SOURCE_KEYS, "controles": CONTROLES_KEYS, "indicateurs": INDICATEURS_KEYS,
-        "verrou": VERROU_KEYS, "rapports[]": RAPPORT_KEYS, "perimetres": PERIMETRES_KEYS}
+        "verrou": VERROU_KEYS, "rapports[]": RAPPORT_KEYS, "perimetres": PERIMETRES_KEYS,
+        "notifications": NOTIFICATION_KEYS, "notifications.courriel": COURRIEL_KEYS,
+        "notifications.webhook": WEBHOOK_KEYS}
 
 
 def _catalog() -> tuple[list[str], dict[str, int]]:

@@ -40,7 +40,7 @@ def test_same_population_weeks_pass(extractions4):
     for d in DATES:
         con = duckdb.connect()
 
-        def count(table: str, where: str = "true") -> int:
+        def count(table: str, where: str = "true", d=d, con=con) -> int:
             path = (extractions4 / d / f"{table}.csv").as_posix()
             return con.execute(f"SELECT count(*) FROM read_csv(?, delim=';', all_varchar=true) WHERE {where}",
                                [path]).fetchone()[0]
