@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from lsu_analytics.contract.vocabulary import SEVERITES
+
 from . import audit, db, format as fmt, indicateurs as ind, labels, relances
 from .db import ReportParamError
 
@@ -255,8 +257,7 @@ def feuilles_audit(con, p: dict) -> list[Feuille]:
                                    ("Majeures", ENTIER), ("Mineures", ENTIER), ("Informations", ENTIER),
                                    ("Total", ENTIER)],
                 note="Anomalies de l'année en cours ; un objet signalé par plusieurs règles compte une fois.")
-    f.lignes = [tuple(r) for r in etabs[["uai", "etablissement", "critique", "majeure", "mineure", "info",
-                                         "total"]].itertuples(index=False)]
+    f.lignes = [tuple(r) for r in etabs[["uai", "etablissement", *SEVERITES, "total"]].itertuples(index=False)]
     out.append(f)
     ant = audit.anterieures_tableau(con, p)
     f = Feuille("Années antérieures", [(c, ENTIER if c in ("Anomalies", "Établissements") else TEXTE)
