@@ -199,7 +199,7 @@ def test_perte_petite_20000_eleves(tmp_path_factory):
 def test_hierarchie_non_emboitee(tmp_path):
     """The synthetic bench base puts a department's schools in two academies: the parents sharing a child are
     merged into one relation (sum of parents = sum of children), and the attacker still recovers nothing."""
-    from lsu_analytics.indicators.bench import build_synthetic
+    from lsu_analytics.bench.indicateurs import build_synthetic
 
     with duckdb.connect(str(tmp_path / "synthetique.duckdb")) as con:
         build_synthetic(con, 20_000)
