@@ -20,7 +20,8 @@ app.add_typer(bench_app, name="bench")
 
 # Order = order in --help.
 COMMAND_MODULES = (
-    "contract", "generate", "load", "xml", "check", "suites", "indicateurs", "rapport", "pipeline", "demo",
+    "contract", "generate", "load", "xml", "check", "suites", "indicateurs", "historique", "rapport", "pipeline",
+    "demo",
 )
 
 for _name in COMMAND_MODULES:

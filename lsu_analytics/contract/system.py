@@ -26,6 +26,7 @@ CHARGEMENTS = Table("chargements", "Un enregistrement par chargement réussi (hi
     C("lignes_manifeste", "int"),
     C("lignes_chargees", "int"),
     C("lignes_rejetees", "int"),
+    C("manifeste_sha256", "text", "sha256 des octets de manifest.json (identité de l'export dans un historique)"),
 ), pk=("chargement_id",))
 
 # One row: the manifest of the export currently in the database. Rules read C and X from here.

@@ -1,9 +1,10 @@
 """manifest.json: read it, check it against contract version 1, and match it with the export's files."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class Manifest:
     format_date: str
     separateur_decimal: str
     fichiers: dict[str, FileEntry]  # by table
+    sha256: str | None = None  # of manifest.json's bytes: identifies the export in a history database
 
 
 def _fail(detail: str) -> LoadError:
@@ -106,7 +108,7 @@ def parse_manifest_bytes(raw: bytes) -> Manifest:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise _fail(f"ce n'est pas du JSON UTF-8 lisible ({e}).") from None
-    return parse_manifest(data)
+    return replace(parse_manifest(data), sha256=hashlib.sha256(raw).hexdigest())
 
 
 def read_manifest(folder: Path) -> Manifest:

@@ -42,4 +42,4 @@ def record_load(con, m: Manifest, *, chargement_id: str, debut: datetime, fin: d
     duree = round((fin - debut).total_seconds(), 2)
     run(con, sql("chargement.sql"), [chargement_id, debut, fin, duree, __version__, str(source),
                                         json.dumps(m.raw, ensure_ascii=False), lignes_manifeste, chargees,
-                                        rejetees])
+                                        rejetees, m.sha256])

@@ -1,0 +1,148 @@
+"""`lsu-analytics historiser`, `lsu-analytics historique [purger]` and `lsu-analytics bench historique`."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from .db_lock import attendre_option, database_lock
+
+EXIT_FAILED = 2
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"Erreur : {message}", err=True)
+    return typer.Exit(EXIT_FAILED)
+
+
+def _date(d: datetime) -> str:
+    return f"{d:%d/%m/%Y %H:%M}"
+
+
+def _nombre(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def parse_date(value: str) -> datetime:
+    """`AAAA-MM-JJ` or `AAAA-MM-JJTHH:MM[:SS]` (also `JJ/MM/AAAA`), as date_extraction is written."""
+    for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S",
+                "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+    raise ValueError(f"--avant « {value} » : date attendue AAAA-MM-JJ (par ex. 2026-01-31), "
+                     "ou AAAA-MM-JJTHH:MM.")
+
+
+def _table_extractions(resumes, historique: Path):
+    from rich.table import Table
+
+    table = Table(title=f"Historique {historique}")
+    table.add_column("Extraction", no_wrap=True)
+    table.add_column("Millésime", justify="right")
+    table.add_column("Anomalies", justify="right")
+    table.add_column("Nouvelles", justify="right")
+    table.add_column("Réapparues", justify="right")
+    table.add_column("Résolues", justify="right")
+    for i, r in enumerate(resumes):
+        first = i == 0  # nothing to compare the first extraction with
+        table.add_row(_date(r.date_extraction), str(r.millesime_courant), _nombre(r.nb_anomalies),
+                      "—" if first else _nombre(r.nouvelles), "—" if first else _nombre(r.reapparues),
+                      "—" if first else _nombre(r.resolues))
+    return table
+
+
+def register(app: typer.Typer, bench_app: typer.Typer) -> None:
+    @app.command("historiser")
+    def historiser_command(
+        db: Path = typer.Option(..., "--db", help="Base chargée, contrôlée avec toutes les règles et dont les "
+                                                  "indicateurs sont calculés."),
+        historique: Path = typer.Option(..., "--historique", help="Base d'historique (créée si absente)."),
+        forcer: bool = typer.Option(False, "--forcer", help="Remplacer une extraction de même date_extraction "
+                                                            "venant d'un autre export (export corrigé)."),
+        attendre: float = attendre_option(),
+    ) -> None:
+        """Ajoute l'extraction de la base à l'historique : anomalies suivies (nouvelles, réapparues,
+        persistantes, résolues) et indicateurs. Codes de sortie : 0 historisée, 2 refus ou échec."""
+        from rich.console import Console
+
+        from lsu_analytics.history import HistoryError, historiser
+
+        with database_lock(db, attendre):
+            try:
+                result = historiser(db, historique, forcer=forcer, attendre=attendre)
+            except HistoryError as e:
+                raise _fail(str(e))
+            except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
+                raise _fail(f"l'historisation a échoué ({type(e).__name__} : {e}) ; l'historique est resté tel "
+                            "qu'il était.")
+        x = result.extraction
+        verbe = "remplacée dans" if result.remplacee else "ajoutée à"
+        cree = " (créé)" if result.cree else ""
+        Console().print(
+            f"Extraction du {_date(x.date_extraction)} ({x.perimetre_niveau} {x.perimetre_code}, millésime "
+            f"{x.millesime_courant}) {verbe} l'historique {historique}{cree} : {_nombre(x.nb_anomalies)} "
+            f"anomalie(s), {_nombre(x.nb_indicateurs)} ligne(s) d'indicateurs ; {result.nb_extractions} "
+            f"extraction(s) dans l'historique. Voir : lsu-analytics historique --historique {historique}")
+
+    historique_app = typer.Typer(help="Historique des extractions : liste, purge.", invoke_without_command=True,
+                                 no_args_is_help=False)
+    app.add_typer(historique_app, name="historique")
+
+    @historique_app.callback()
+    def historique_command(
+        ctx: typer.Context,
+        historique: Path = typer.Option(None, "--historique", help="Base d'historique."),
+    ) -> None:
+        """Affiche les extractions de l'historique : date, millésime, anomalies, nouvelles, réapparues et
+        résolues depuis l'extraction précédente. `historique purger` retire les plus anciennes."""
+        if ctx.invoked_subcommand is not None:
+            return
+        if historique is None:
+            raise _fail("donnez la base d'historique : lsu-analytics historique --historique CHEMIN.")
+        from rich.console import Console
+
+        from lsu_analytics.history import HistoryError
+        from lsu_analytics.history.changes import open_history, resume_extractions
+
+        try:
+            with open_history(historique) as con:
+                resumes = resume_extractions(con)
+        except HistoryError as e:
+            raise _fail(str(e))
+        console = Console()
+        console.print(_table_extractions(resumes, historique))
+        if resumes:
+            last = resumes[-1]
+            console.print(f"{len(resumes)} extraction(s) ; dernière : {_date(last.date_extraction)}, "
+                          f"{_nombre(last.nb_anomalies)} anomalie(s) dont {_nombre(last.nouvelles)} nouvelle(s) et "
+                          f"{_nombre(last.persistantes)} persistante(s) ; {_nombre(last.resolues)} résolue(s) depuis "
+                          "la précédente.")
+
+    @historique_app.command("purger")
+    def purger_command(
+        historique: Path = typer.Option(..., "--historique", help="Base d'historique."),
+        avant: str = typer.Option(..., "--avant", metavar="DATE", help="Retirer les extractions antérieures à "
+                                                                       "cette date (AAAA-MM-JJ)."),
+        attendre: float = attendre_option(),
+    ) -> None:
+        """Retire les extractions antérieures à --avant et tout ce qu'elles seules contenaient (identifiants
+        d'élèves compris : durée de conservation) ; les statuts sont recalculés. Codes de sortie : 0, 2."""
+        from lsu_analytics.history import HistoryError
+        from lsu_analytics.history.purge import purger
+
+        try:
+            date = parse_date(avant)
+            if not Path(historique).is_file():
+                raise HistoryError(f"historique introuvable : {historique}.")
+            result = purger(historique, date, attendre=attendre)
+        except (ValueError, HistoryError) as e:
+            raise _fail(str(e))
+        if not result.supprimees:
+            typer.echo(f"Aucune extraction antérieure au {_date(date)} : l'historique {historique} est inchangé.")
+            return
+        typer.echo(f"{len(result.supprimees)} extraction(s) retirée(s) ({', '.join(map(_date, result.supprimees))}) "
+                   f"et {_nombre(result.cles_supprimees)} anomalie(s) que seules elles contenaient ; "
+                   f"{result.restantes} extraction(s) restent, statuts recalculés.")
