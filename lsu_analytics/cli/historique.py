@@ -6,14 +6,14 @@ from pathlib import Path
 
 import typer
 
-from .db_lock import attendre_option, database_lock
+from lsu_analytics.contract.vocabulary import Sortie
 
-EXIT_FAILED = 2
+from .db_lock import attendre_option, database_lock
 
 
 def _fail(message: str) -> typer.Exit:
     typer.echo(f"Erreur : {message}", err=True)
-    return typer.Exit(EXIT_FAILED)
+    return typer.Exit(Sortie.IMPOSSIBLE)
 
 
 def _date(d: datetime) -> str:
@@ -74,10 +74,10 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             try:
                 result = historiser(db, historique, forcer=forcer, attendre=attendre)
             except HistoryError as e:
-                raise _fail(str(e))
+                raise _fail(str(e)) from None
             except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
                 raise _fail(f"l'historisation a échoué ({type(e).__name__} : {e}) ; l'historique est resté tel "
-                            "qu'il était.")
+                            "qu'il était.") from None
         x = result.extraction
         verbe = "remplacée dans" if result.remplacee else "ajoutée à"
         cree = " (créé)" if result.cree else ""
@@ -111,7 +111,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             with open_history(historique) as con:
                 resumes = resume_extractions(con)
         except HistoryError as e:
-            raise _fail(str(e))
+            raise _fail(str(e)) from None
         console = Console()
         console.print(_table_extractions(resumes, historique))
         if resumes:
@@ -139,7 +139,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 raise HistoryError(f"historique introuvable : {historique}.")
             result = purger(historique, date, attendre=attendre)
         except (ValueError, HistoryError) as e:
-            raise _fail(str(e))
+            raise _fail(str(e)) from None
         if not result.supprimees:
             typer.echo(f"Aucune extraction antérieure au {_date(date)} : l'historique {historique} est inchangé.")
             return

@@ -36,6 +36,12 @@ RULE_ID = re.compile(RULE_ID_PATTERN)
 # an 11-letter word such as DEPARTEMENT is left alone).
 INE_DANS_TEXTE = re.compile(r"\b(?=[0-9A-Z]*[0-9])(?=[0-9A-Z]*[A-Z])[0-9A-Z]{11}\b")
 
+# history.md: status of an anomaly across extractions, in order of a reader's first question (what is new,
+# what came back, what is still there, what was fixed), and as a reader sees them.
+STATUTS_ANOMALIE = ("nouvelle", "reapparue", "persistante", "resolue")
+STATUT_ANOMALIE_LIBELLES = {"nouvelle": "nouvelle", "reapparue": "réapparue", "persistante": "persistante",
+                            "resolue": "résolue"}
+
 # Status of a pipeline step (run.json); a run succeeds when every step is in STATUTS_ETAPE_OK.
 STATUTS_ETAPE = ("reussi", "echec", "ignore", "non_execute")
 STATUTS_ETAPE_OK = ("reussi", "ignore")

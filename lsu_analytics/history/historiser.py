@@ -122,7 +122,8 @@ def historiser(db_path: Path, historique_path: Path, *, forcer: bool = False, at
             if not isinstance(e, duckdb.Error):
                 raise
             raise HistoryError(f"l'historisation dans {historique_path} a échoué ({str(e).splitlines()[0]}) ; "
-                               "l'historique est resté tel qu'il était. Vérifiez l'espace disque et relancez.") from None
+                               "l'historique est resté tel qu'il était. Vérifiez l'espace disque et relancez."
+                               ) from None
         finally:
             con.close()
     finally:

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
+
+from lsu_analytics.common.sqlfiles import read_sql
 
 
-@cache
 def sql(name: str) -> str:
-    return resources.files(__package__).joinpath("sql", f"{name}.sql").read_text(encoding="utf-8")
+    return read_sql(__package__, f"sql/{name}.sql")
 
 
 def run(con, name: str, params=None) -> list[tuple]:

@@ -1,8 +1,10 @@
-"""The statuses of an anomaly in a history (history.md), and how a reader sees them."""
+"""The statuses of an anomaly in a history (history.md), from the project's vocabulary.
+
+sql/recalculer_suivi.sql and sql/vues.sql write the same words (a test checks they match)."""
 from __future__ import annotations
 
-# In order of a reader's first question: what is new, what came back, what is still there, what was fixed.
-# The same words are written by sql/recalculer_suivi.sql (a test checks they match).
-NOUVELLE, REAPPARUE, PERSISTANTE, RESOLUE = "nouvelle", "reapparue", "persistante", "resolue"
-STATUTS = (NOUVELLE, REAPPARUE, PERSISTANTE, RESOLUE)
-LIBELLES = {NOUVELLE: "nouvelles", REAPPARUE: "réapparues", PERSISTANTE: "persistantes", RESOLUE: "résolues"}
+from lsu_analytics.contract.vocabulary import STATUT_ANOMALIE_LIBELLES, STATUTS_ANOMALIE
+
+NOUVELLE, REAPPARUE, PERSISTANTE, RESOLUE = STATUTS_ANOMALIE
+STATUTS = STATUTS_ANOMALIE
+LIBELLES = STATUT_ANOMALIE_LIBELLES
