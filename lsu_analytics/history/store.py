@@ -56,7 +56,10 @@ def connect(path: Path, *, read_only: bool, con: duckdb.DuckDBPyConnection | Non
     own = con is None
     con = con if con is not None else duckdb.connect()
     try:
-        con.execute("SET enable_progress_bar = false")
+        try:
+            con.execute("SET enable_progress_bar = false")  # the CLI draws its own
+        except duckdb.Error:
+            pass  # in Jupyter (reports), DuckDB cannot even turn its widget bar off without ipywidgets
         try:
             con.execute(f"ATTACH ? AS hist{' (READ_ONLY)' if read_only else ''}", [str(path)])
         except duckdb.Error as e:

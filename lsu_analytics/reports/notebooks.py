@@ -51,17 +51,21 @@ _PERIMETRE = (
     Param("niveau_perimetre", "choice", "niveau du périmètre (par défaut celui de l'export)", NIVEAUX_PERIMETRE),
     Param("code_perimetre", "text", "code du périmètre : FR, code académie, département, circonscription ou UAI"),
 )
+# Optional: with a history database (`lsu-analytics historiser`), the report gains its « Évolution » section.
+_HISTORIQUE = Param("historique", "text", "base d'historique (lsu-analytics historiser) : ajoute la section "
+                                          "Évolution")
 
 NOTEBOOKS: dict[str, NotebookSpec] = {spec.name: spec for spec in (
     NotebookSpec(
         "indicateurs", "Indicateurs LSU",
-        (Param("millesime", "int", "année scolaire (2025 = 2025-2026) ; par défaut celle de l'export"), *_PERIMETRE),
+        (Param("millesime", "int", "année scolaire (2025 = 2025-2026) ; par défaut celle de l'export"), *_PERIMETRE,
+         _HISTORIQUE),
         after="indicateurs", perimetres_de="indicateurs",
     ),
     NotebookSpec(
         "audit_anomalies", "Audit des anomalies",
         (*_PERIMETRE,
-         Param("severite_min", "choice", "sévérité minimale affichée", SEVERITES, default="info")),
+         Param("severite_min", "choice", "sévérité minimale affichée", SEVERITES, default="info"), _HISTORIQUE),
         after="controles",
     ),
     NotebookSpec(

@@ -56,6 +56,8 @@ def validate_params(notebook: str, db: str | Path, params: dict) -> dict:
         checker = {"indicateurs": _check_indicateurs, "audit_anomalies": _check_audit,
                    "diagnostic_eleve": _check_diagnostic}[spec.name]
         checker(con, values)
+        if values.get("historique") is not None:
+            values["historique"] = _check_historique(con, values["historique"])
     finally:
         con.close()
     return {"db": str(db_path), **values}
@@ -142,6 +144,18 @@ def _check_audit(con, values: dict) -> None:
     if not _db().has_table(con, "anomalies"):
         raise ReportParamError("la base n'a pas de table anomalies : lancez `lsu-analytics check`.")
     _perimetre(con, values, "commun/codes_etablissements.sql")
+
+
+def _check_historique(con, historique: str) -> str:
+    """A history database of the export's perimeter (lsu_analytics.history.rapports.valider)."""
+    from lsu_analytics.history import HistoryError
+    from lsu_analytics.history.rapports import valider
+
+    _, _, niveau, code = _manifeste(con)
+    try:
+        return str(valider(historique, (niveau, code)))
+    except HistoryError as e:
+        raise ReportParamError(f"historique : {e}") from None
 
 
 def _check_diagnostic(con, values: dict) -> None:

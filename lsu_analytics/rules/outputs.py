@@ -46,6 +46,12 @@ CSV_HEADERS = {
     "remediation": "Remédiation",
     "rapport_diagnostic": "Rapport de diagnostic de l'élève",
 }
+# With a history (`check --historique`): what a support team filters on ("nouvelles" since last week).
+CSV_HEADERS_HISTORIQUE = {
+    "statut": "Statut",
+    "premiere_extraction": "Première extraction",
+    "age_jours": "Âge (jours)",
+}
 
 
 def _register_lookups(con: duckdb.DuckDBPyConnection, rules: list[Rule]) -> None:
@@ -81,7 +87,13 @@ def anomalies_frame(con: duckdb.DuckDBPyConnection, rules: list[Rule], jour: dt.
 
 def write_csv(frame: pl.DataFrame, path: Path) -> Path:
     """`;`-separated UTF-8 with BOM: opens as-is in a French spreadsheet (Excel, LibreOffice)."""
-    table = frame.select(list(CSV_HEADERS)).rename(CSV_HEADERS)
+    headers = CSV_HEADERS | {k: v for k, v in CSV_HEADERS_HISTORIQUE.items() if k in frame.columns}
+    table = frame
+    if "statut" in frame.columns:
+        from lsu_analytics.contract.vocabulary import STATUT_ANOMALIE_LIBELLES
+
+        table = table.with_columns(pl.col("statut").replace(STATUT_ANOMALIE_LIBELLES))
+    table = table.select(list(headers)).rename(headers)
     table.write_csv(path, separator=";", include_bom=True, line_terminator="\r\n", decimal_comma=True,
                     datetime_format="%Y-%m-%d %H:%M:%S")
     return path
@@ -93,12 +105,17 @@ def write_parquet(frame: pl.DataFrame, path: Path) -> Path:
 
 
 def write_outputs(con: duckdb.DuckDBPyConnection, rules: list[Rule], out: Path,
-                  jour: dt.date | None = None) -> tuple[Path, Path]:
+                  jour: dt.date | None = None, historique: Path | None = None) -> tuple[Path, Path]:
     """Write DIR/anomalies.csv and DIR/anomalies.parquet for `rules`; returns both paths.
 
-    Both are written beside, then renamed into place: a failure leaves the previous pair whole."""
+    Both are written beside, then renamed into place: a failure leaves the previous pair whole. With
+    `historique` (a history database), each row gains statut, premiere_extraction and age_jours."""
     out.mkdir(parents=True, exist_ok=True)
     frame = anomalies_frame(con, rules, jour)
+    if historique is not None:
+        from lsu_analytics.history.colonnes import with_history
+
+        frame = with_history(con, frame, historique)
     csv_path, parquet_path = out / "anomalies.csv", out / "anomalies.parquet"
     replace_files({csv_path: lambda tmp: write_csv(frame, tmp),
                    parquet_path: lambda tmp: write_parquet(frame, tmp)})

@@ -30,7 +30,8 @@ def indicateur(indicateur="BP_SAISIS", numerateur=5, denominateur=10, niveau="ac
 
 
 def make_extraction(path: Path, date: str, anomalies=(), indicateurs=None, *, niveau="academie", code="08",
-                    regles: str | None = ALL_RULES, export: str = "a", millesime: int = 2025) -> Path:
+                    regles: str | None = ALL_RULES, export: str = "a", millesime: int = 2025,
+                    etablissements=()) -> Path:
     """A checked database of extraction `date`; `export` names the export (its manifest's sha256)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
@@ -44,6 +45,9 @@ def make_extraction(path: Path, date: str, anomalies=(), indicateurs=None, *, ni
         if regles is not None:
             con.execute("INSERT INTO controles (controle_id, debut, fin, regles, nb_anomalies) "
                         "VALUES ('k1', now(), now(), ?, ?)", [regles, len(anomalies)])
+        for uai, nom, academie, departement in etablissements:
+            con.execute("INSERT INTO etablissements (uai, nom, degre, secteur, academie, departement) "
+                        "VALUES (?, ?, '2D', 'PU', ?, ?)", [uai, nom, academie, departement])
         for a in anomalies:
             con.execute(f"INSERT INTO anomalies ({', '.join(a)}) VALUES ({', '.join('?' * len(a))})", list(a.values()))
         for i in (indicateurs if indicateurs is not None else [indicateur()]):
