@@ -86,6 +86,17 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             f"{x.millesime_courant}) {verbe} l'historique {historique}{cree} : {_nombre(x.nb_anomalies)} "
             f"anomalie(s), {_nombre(x.nb_indicateurs)} ligne(s) d'indicateurs ; {result.nb_extractions} "
             f"extraction(s) dans l'historique. Voir : lsu-analytics historique --historique {historique}")
+        from lsu_analytics.history.changes import changements
+
+        try:
+            ch = changements(historique, x.date_extraction)
+        except HistoryError:
+            return  # historised all the same; the summary is a courtesy
+        if ch.precedente is not None:
+            Console().print(f"Depuis l'extraction du {_date(ch.precedente)} : {_nombre(ch.total('nouvelle'))} "
+                            f"nouvelle(s), {_nombre(ch.total('reapparue'))} réapparue(s), "
+                            f"{_nombre(ch.total('persistante'))} persistante(s), {_nombre(ch.total('resolue'))} "
+                            "résolue(s).")
 
     historique_app = typer.Typer(help="Historique des extractions : liste, purge.", invoke_without_command=True,
                                  no_args_is_help=False)
