@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from history_helpers import anomalie, contents, make_extraction, rows
 
 from lsu_analytics.history import historiser
@@ -27,6 +29,17 @@ def _start(db, h, *extra, pause=None):
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+@pytest.fixture
+def started():
+    """Every run started by a test is killed at its end, even when an assertion failed."""
+    procs = []
+    yield procs
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def _wait_for(path, proc, timeout=60.0):
     """Handshake: the run has written everything and waits before its COMMIT."""
     deadline = time.monotonic() + timeout
@@ -42,11 +55,12 @@ def _history(tmp_path):
     return h
 
 
-def test_kill_9_before_commit_leaves_the_history_as_it_was(tmp_path):
+def test_kill_9_before_commit_leaves_the_history_as_it_was(tmp_path, started):
     h = _history(tmp_path)
     before = contents(h)
     pause = tmp_path / "pause"
     proc = _start(make_extraction(tmp_path / "x2.duckdb", D2, [anomalie(eleve_id="EL2")]), h, pause=pause)
+    started.append(proc)
     _wait_for(pause, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -56,10 +70,11 @@ def test_kill_9_before_commit_leaves_the_history_as_it_was(tmp_path):
     assert len(rows(h, "SELECT * FROM extractions")) == 2
 
 
-def test_kill_9_during_the_first_historisation_leaves_no_history(tmp_path):
+def test_kill_9_during_the_first_historisation_leaves_no_history(tmp_path, started):
     h = tmp_path / "h.duckdb"
     pause = tmp_path / "pause"
     proc = _start(make_extraction(tmp_path / "x1.duckdb", D1, [anomalie()]), h, pause=pause)
+    started.append(proc)
     _wait_for(pause, proc)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -68,12 +83,13 @@ def test_kill_9_during_the_first_historisation_leaves_no_history(tmp_path):
     assert rows(h, "SELECT count(*) FROM extractions") == [(1,)]
 
 
-def test_two_runs_at_once_never_interleave(tmp_path):
+def test_two_runs_at_once_never_interleave(tmp_path, started):
     h = _history(tmp_path)
     x2 = make_extraction(tmp_path / "x2.duckdb", D2, [anomalie(eleve_id="EL2")])
     x3 = make_extraction(tmp_path / "x3.duckdb", D3, [anomalie(eleve_id="EL3")])
     pause = tmp_path / "pause"
     first = _start(x2, h, pause=pause)
+    started.append(first)
     _wait_for(pause, first)
     # While the first holds the lock, a second run refuses at once (exit 2) before opening anything...
     refused = subprocess.run([sys.executable, "-c", "from lsu_analytics.cli import main; main()", "historiser",
@@ -82,6 +98,7 @@ def test_two_runs_at_once_never_interleave(tmp_path):
     assert "utilisé par une autre exécution" in refused.stderr
     # ...or, with --attendre, waits for it and then runs on the committed history.
     second = _start(x3, h, "--attendre", "120")
+    started.append(second)
     assert second.poll() is None
     (tmp_path / "pause.suite").touch()
     assert first.wait() == 0, first.stdout.read()
