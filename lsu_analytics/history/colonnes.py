@@ -6,9 +6,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from lsu_analytics.contract import create_macros
+
 from . import store
 from .errors import HistoryError
-from .sqlfiles import run, sql
+from .sqlfiles import sql
 
 KEY = ["rule_id", "uai", "millesime", "eleve_id", "classe_id", "objet_id"]
 COLONNES = ("statut", "premiere_extraction", "age_jours")
@@ -57,7 +59,7 @@ def with_history(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, historique
         if perimetres and (niveau, code) not in perimetres:
             raise HistoryError(f"l'historique {historique} suit le périmètre {' '.join(perimetres[0])}, pas "
                                f"{niveau} {code} : donnez l'historique de ce périmètre.")
-        run(con, "cle")
+        create_macros(con)  # cle_anomalie(), the one definition of an anomaly key
         statuts = pl.from_arrow(con.sql(sql("statuts_courants"), params=[date]).to_arrow_table())
     finally:
         con.execute("DETACH hl")

@@ -11,6 +11,8 @@ import duckdb
 
 from lsu_analytics.pipelines.lock import DatabaseLock, LockBusyError
 
+from lsu_analytics.contract import create_macros
+
 from . import store
 from .errors import HistoryError, lock_message
 from .source import Extraction, attach, read_source
@@ -95,7 +97,7 @@ def historiser(db_path: Path, historique_path: Path, *, forcer: bool = False, at
             attach(con, db_path)
             x = read_source(con, db_path)
             store.connect(historique_path, read_only=False, con=con)
-            run(con, "cle")
+            create_macros(con)  # cle_anomalie(), the one definition of an anomaly key
             con.execute("BEGIN TRANSACTION")
             try:
                 remplacee = False if store.is_empty(con) else _refuse_if_foreign(con, x, historique_path, forcer)

@@ -19,7 +19,7 @@ A, B, C = anomalie(eleve_id="EL1"), anomalie(eleve_id="EL2"), anomalie(eleve_id=
 def _outputs(db, out, historique):
     con = duckdb.connect(str(db))
     try:
-        return write_outputs(con, load_catalog(), out, historique)
+        return write_outputs(con, load_catalog(), out, historique=historique)
     finally:
         con.close()
 
@@ -39,8 +39,8 @@ def test_columns_from_the_history(tmp_path, historise_deja):
     with csv_path.open(encoding="utf-8-sig", newline="") as f:
         rows = sorted(csv.DictReader(f, delimiter=";"), key=lambda r: r["Identifiant élève"])
     assert [(r["Statut"], r["Première extraction"], r["Âge (jours)"]) for r in rows] == [
-        ("persistante", "01/03/2026 02:00", "14"), ("réapparue", "01/03/2026 02:00", "14"),
-        ("nouvelle", "15/03/2026 02:00", "0")]
+        ("persistante", "2026-03-01 02:00:00", "14"), ("réapparue", "2026-03-01 02:00:00", "14"),
+        ("nouvelle", "2026-03-15 02:00:00", "0")]
 
 
 def test_without_history_the_columns_are_absent_and_an_absent_history_makes_all_new(tmp_path):

@@ -12,9 +12,10 @@ CREATE TABLE extractions (
     historise_le TIMESTAMP NOT NULL,
     nb_anomalies BIGINT NOT NULL
 );
--- cle: 128-bit digest of the key (cle.sql), NULL equal to NULL.
+-- cle: cle_anomalie() of the key columns (contract/macros.sql: md5 of their JSON list, NULL equal to NULL),
+-- the same `cle` as in anomalies.csv / anomalies.parquet.
 CREATE TABLE anomalies_cles (
-    cle UHUGEINT NOT NULL,
+    cle VARCHAR NOT NULL,
     rule_id VARCHAR NOT NULL,
     uai VARCHAR,
     millesime INTEGER,
@@ -24,7 +25,7 @@ CREATE TABLE anomalies_cles (
 );
 CREATE TABLE anomalies_presence (
     date_extraction TIMESTAMP NOT NULL,
-    cle UHUGEINT NOT NULL,
+    cle VARCHAR NOT NULL,
     severite VARCHAR NOT NULL,
     detail VARCHAR
 );
@@ -42,5 +43,5 @@ CREATE TABLE anomalies_suivi (
     nb_extractions INTEGER NOT NULL,
     statut VARCHAR NOT NULL,
     resolue_le TIMESTAMP,
-    cle UHUGEINT NOT NULL
+    cle VARCHAR NOT NULL
 );
