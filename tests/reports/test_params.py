@@ -19,8 +19,10 @@ def _eleves(db: Path) -> int:
 
 def test_notebooks_declared_with_their_parameters():
     assert set(NOTEBOOKS) == {"indicateurs", "audit_anomalies", "diagnostic_eleve"}
-    assert NOTEBOOKS["indicateurs"].param_names == ("millesime", "niveau_perimetre", "code_perimetre")
-    assert NOTEBOOKS["audit_anomalies"].param_names == ("niveau_perimetre", "code_perimetre", "severite_min")
+    assert NOTEBOOKS["indicateurs"].param_names == ("millesime", "niveau_perimetre", "code_perimetre",
+                                                    "historique")
+    assert NOTEBOOKS["audit_anomalies"].param_names == ("niveau_perimetre", "code_perimetre", "severite_min",
+                                                        "historique")
     assert NOTEBOOKS["diagnostic_eleve"].param_names == ("eleve_id", "ine")
     assert NOTEBOOKS["diagnostic_eleve"].donnees_personnelles
     for spec in NOTEBOOKS.values():
@@ -30,7 +32,7 @@ def test_notebooks_declared_with_their_parameters():
 def test_defaults_come_from_the_manifest(report_db):
     p = validate_params("indicateurs", report_db, {})
     assert p == {"db": str(report_db.resolve()), "millesime": 2025, "niveau_perimetre": "academie",
-                 "code_perimetre": "08"}
+                 "code_perimetre": "08", "historique": None}
     assert validate_params("audit_anomalies", report_db, {})["severite_min"] == "info"
 
 

@@ -154,7 +154,7 @@ def test_make_lab_defaults_read_lsu_db_and_the_export_perimeter(report_db, monke
     exec(code[0], namespace)  # the project's own notebook: its parameters cell
     exec(code[1], namespace)  # and the cell that checks them
     assert namespace["p"] == {"db": str(report_db.resolve()), "millesime": 2025, "niveau_perimetre": "academie",
-                              "code_perimetre": "08"}
+                              "code_perimetre": "08", "historique": None}
     namespace["con"].close()
 
 
