@@ -19,13 +19,14 @@ def test_masked_cells_are_never_unmasked_through_the_history(tmp_path):
     x1 = make_extraction(tmp_path / "x1.duckdb", D1, [], [indicateur(numerateur=3), masked])
     # A source whose masked cell still carries figures: the history writes them NULL all the same.
     con = duckdb.connect(str(x1))
-    con.execute("UPDATE indicateurs SET numerateur = 2, denominateur = 3, valeur = 0.66 WHERE masque")
+    con.execute("UPDATE indicateurs SET numerateur = 2, denominateur = 3, valeur = 0.66, motif_masque = 'effectif' "
+                "WHERE masque")
     con.close()
     historiser(x1, h)
     historiser(make_extraction(tmp_path / "x2.duckdb", D2, [], [indicateur(numerateur=9), indicateur(
         periode=2, numerateur=3, denominateur=10)]), h)
-    assert rows(h, "SELECT numerateur, denominateur, valeur FROM indicateurs_historique WHERE masque") == [
-        (None, None, None)]
+    assert rows(h, "SELECT numerateur, denominateur, valeur, motif_masque FROM indicateurs_historique "
+                   "WHERE masque") == [(None, None, None, "effectif")]
     # The variations leave out a cell masked on either side.
     variations = changements(h).indicateurs
     assert [(v.periode, v.valeur_avant, v.valeur_apres) for v in variations] == [(1, 0.3, 0.9)]
