@@ -98,8 +98,11 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                             f"{_nombre(ch.total('persistante'))} persistante(s), {_nombre(ch.total('resolue'))} "
                             "résolue(s).")
 
-    historique_app = typer.Typer(help="Historique des extractions : liste, purge.", invoke_without_command=True,
-                                 no_args_is_help=False)
+    historique_app = typer.Typer(
+        help="Affiche les extractions de l'historique (date, millésime, anomalies ; nouvelles, réapparues et "
+             "résolues depuis l'extraction précédente). `historique purger` retire les plus anciennes. Codes de "
+             "sortie : 0, 2 (historique absent ou illisible).",
+        invoke_without_command=True, no_args_is_help=False)
     app.add_typer(historique_app, name="historique")
 
     @historique_app.callback()
