@@ -14,7 +14,7 @@ from lsu_analytics.history import rapports as h
 from lsu_analytics.history.statuts import STATUTS
 
 from . import audit, db, display as d, format as f, labels
-from .charts import FONT
+from .charts import FONT, Graphique
 
 INDICATEURS_EVOLUTION = ("BP_SAISIS", "BP_VERROUILLES", "BP_VISES")
 STATUTS_PLURIEL = {"nouvelle": "Nouvelles", "reapparue": "Réapparues", "persistante": "Persistantes",
@@ -27,7 +27,7 @@ def _date(x) -> str:
 
 
 def _base(chart):
-    return chart.configure(font=FONT).configure_view(stroke=None)
+    return chart.configure(font=FONT, aria=False).configure_view(stroke=None)
 
 
 def _intro(con) -> HTML:
@@ -58,7 +58,7 @@ def evolution_graphique(df: pd.DataFrame):
         periode_libelle="Période " + visibles["periode"].astype(int).astype(str),
         date=pd.to_datetime(visibles["date_extraction"]),
     )[["date", "libelle", "periode_libelle", "valeur"]]
-    return _base(alt.Chart(data).mark_line(point=True).encode(
+    chart = _base(alt.Chart(data).mark_line(point=True).encode(
         x=alt.X("date:T", title="Extraction", axis=alt.Axis(format="%d/%m")),
         y=alt.Y("valeur:Q", title="Taux", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("periode_libelle:N", title=None, legend=alt.Legend(orient="bottom")),
@@ -67,6 +67,9 @@ def evolution_graphique(df: pd.DataFrame):
     ).properties(width=220, height=180).facet(
         column=alt.Column("libelle:N", title=None, sort=[labels.INDICATEURS[i] for i in INDICATEURS_EVOLUTION],
                           header=alt.Header(labelLimit=220))))
+    dates = data["date"].nunique()
+    return Graphique(chart, f"Taux de bilans périodiques saisis, verrouillés et visés, par période, sur {dates} "
+                            "extraction(s) ; les cellules soumises au secret statistique ne sont pas tracées.")
 
 
 def evolution_tableau(df: pd.DataFrame) -> pd.DataFrame:
@@ -156,12 +159,14 @@ def regles_graphique(df: pd.DataFrame):
     if df.empty:
         return None
     data = df.assign(date=pd.to_datetime(df["date_extraction"]))[["date", "rule_id", "nombre"]]
-    return _base(alt.Chart(data).mark_line(point=True).encode(
+    chart = _base(alt.Chart(data).mark_line(point=True).encode(
         x=alt.X("date:T", title="Extraction", axis=alt.Axis(format="%d/%m")),
         y=alt.Y("nombre:Q", title="Anomalies présentes", axis=alt.Axis(format="d", tickMinStep=1)),
         color=alt.Color("rule_id:N", title="Règle", legend=alt.Legend(orient="right", columns=2)),
         tooltip=["rule_id", alt.Tooltip("date:T", format="%d/%m/%Y"), "nombre"],
     ).properties(width=460, height=240))
+    return Graphique(chart, f"Nombre d'anomalies présentes par règle à chacune des {data['date'].nunique()} "
+                            "extraction(s) de l'historique.")
 
 
 def regles_tableau(df: pd.DataFrame) -> pd.DataFrame:

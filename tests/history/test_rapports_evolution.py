@@ -20,7 +20,8 @@ TAUX = {D1: (10, 40), D2: (20, 40), D3: (30, 40)}
 def _indicateurs(date):
     num, den = TAUX[date]
     rows = [indicateur("BP_SAISIS", num, den, periode=1), indicateur("BP_VERROUILLES", 5, 10, periode=1),
-            indicateur("BP_VISES", 1, 10, periode=1), indicateur("EFFECTIF", 40, None, periode=None)]
+            indicateur("BP_VISES", 1, 10, periode=1), indicateur("EFFECTIF", 40, None, periode=None),
+            indicateur("ANOMALIES_PER-01", 1, None, periode=None)]
     rows.append(indicateur("BP_SAISIS", num // 2, den // 2, niveau="departement", code="038", periode=1))
     rows.append(indicateur("BP_SAISIS", 7, 20, niveau="departement", code="073", periode=1, masque=date == D2))
     return rows
