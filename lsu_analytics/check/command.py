@@ -13,6 +13,7 @@ from lsu_analytics.common.atomic import remove_stale
 from lsu_analytics.contract.vocabulary import severites_au_moins
 from lsu_analytics.gx import GxResult
 from lsu_analytics.rules import RulesError, RulesRun, run_rules
+from lsu_analytics.history.errors import HistoryError
 from lsu_analytics.rules.outputs import write_outputs
 from lsu_analytics.rules.runner import Progress
 
@@ -67,7 +68,8 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
 
 def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = None,
           seuils: Mapping[str, int] | None = None, progress: Progress | None = None, gx: bool = True,
-          on_anomalies: Callable[[CheckResult], None] | None = None, gx_later: bool = False) -> CheckResult:
+          on_anomalies: Callable[[CheckResult], None] | None = None, gx_later: bool = False,
+          historique: Path | None = None) -> CheckResult:
     """The whole `check` on a loaded database. The rules run once, in DuckDB; anomalies.csv and
     anomalies.parquet are written from the `anomalies` table (then `on_anomalies(result)`), and only
     then, if `gx`, Great Expectations validates the database and writes the Data Docs (it never
@@ -84,7 +86,10 @@ def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = No
         try:
             out.mkdir(parents=True, exist_ok=True)
             remove_stale(out)
-            csv_path, parquet_path = write_outputs(con, [r.rule for r in run.results], out)
+            csv_path, parquet_path = write_outputs(con, [r.rule for r in run.results], out,
+                                                   historique=historique)
+        except HistoryError as e:  # `check --historique`: a history that is not one, or of another perimeter
+            raise RulesError(f"--historique : {e}") from None
         except OSError as e:
             record_outputs(con, run.controle_id, outputs_json(out, False, "non produits"))
             raise RulesError(f"impossible d'écrire les sorties dans {out} ({e}) ; les sorties précédentes sont "

@@ -87,6 +87,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                                                               "sévérité ou plus grave (critique, majeure, mineure, info)."),
         sans_data_docs: bool = typer.Option(False, "--sans-data-docs", help="Règles seules : ni validation "
                                             "Great Expectations ni Data Docs (bien plus rapide)."),
+        historique: Path = typer.Option(None, "--historique", help="Base d'historique (`lsu-analytics historiser`) : "
+                                        "anomalies.csv et .parquet gagnent statut, première extraction et âge en "
+                                        "jours."),
         attendre: float = attendre_option(),
     ) -> None:
         """Exécute les règles métier (rules.md) sur une base chargée, écrit anomalies.csv / anomalies.parquet,
@@ -126,7 +129,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
 
             try:
                 result = run_check(db, out, rule_ids=rule_ids, seuils=seuils, progress=progress,
-                                   gx=not sans_data_docs, on_anomalies=anomalies_ready if not sans_data_docs else None)
+                                   gx=not sans_data_docs, on_anomalies=anomalies_ready if not sans_data_docs else None,
+                                   historique=historique)
             except RulesError as e:
                 raise _fail(str(e))
             except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
