@@ -24,7 +24,31 @@ def test_demo_produit_index_et_rapports(tmp_path):
     assert {r.split("-")[0] for r in reports} == {"rapports/indicateurs", "rapports/audit_anomalies",
                                                   "rapports/diagnostic_eleve"}
     for link in links:
-        assert (out / link).is_file(), link
+        path, _, fragment = link.partition("#")
+        assert (out / path).is_file(), link
+        if fragment:  # the section exists in the report
+            assert f'id="{fragment}"' in (out / path).read_text(encoding="utf-8"), link
+    # Both reports of an inspector and of the support link their « Évolution » section.
+    evolution = [link for link in reports if "#" in link]
+    assert {r.split("-")[0] for r in evolution} == {"rapports/indicateurs", "rapports/audit_anomalies"}
+    for link in evolution:
+        assert "Évolution" in (out / link.partition("#")[0]).read_text(encoding="utf-8")
+
+    # Four weekly extractions, historised; the index's table shows what the history holds.
+    dates = sorted(p.name for p in (out / "exports").iterdir() if p.is_dir())
+    assert len(dates) == 4
+    with duckdb.connect(str(out / "historique.duckdb"), read_only=True) as con:
+        historised = [d.strftime("%Y-%m-%d") for (d,) in
+                      con.execute("SELECT date_extraction FROM extractions ORDER BY 1").fetchall()]
+        nouvelles = con.execute("SELECT count(*) FROM anomalies_suivi WHERE statut = 'nouvelle'").fetchone()[0]
+        resolues = con.execute("SELECT count(*) FROM anomalies_suivi WHERE statut = 'resolue' "
+                               "AND resolue_le = (SELECT max(date_extraction) FROM extractions)").fetchone()[0]
+    assert historised == dates
+    suivi = html.split("<h2>Suivi entre extractions</h2>", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><td>(\d\d/\d\d/\d{4})</td><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td>"
+                      r"<td>([^<]+)</td></tr>", suivi)
+    assert [r[0] for r in rows] == [f"{d[8:]}/{d[5:7]}/{d[:4]}" for d in dates]
+    assert (int(rows[-1][2]), int(rows[-1][4])) == (nouvelles, resolues)
 
     with duckdb.connect(str(out / "lsu.duckdb"), read_only=True) as con:
         # The diagnosed pupil is one with anomalies.

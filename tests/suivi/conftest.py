@@ -22,7 +22,7 @@ class Extractions:
 def prepare(folder: Path, db: Path) -> Path:
     from lsu_analytics.indicators import compute_indicateurs
     from lsu_analytics.load import load_export
-    from lsu_analytics.rules import check
+    from lsu_analytics.check import check
 
     load_export(folder, db)
     check(db, db.parent / f"{db.stem}-controles", gx=False)
