@@ -12,6 +12,8 @@ from .db_lock import attendre_option, database_lock
 FAMILLES_LIBELLES = {
     "effectif": "Effectifs (EFFECTIF)",
     "bilans_periodiques": "Bilans périodiques (BP_*)",
+    "verrouillage_saisie": "Verrouillage en saisie directe (BP_VERROUILLES_SAISIE)",
+    "familles": "Accès des familles (COMPTES_FAMILLES_ACTIFS, BP_CONSULTES_FAMILLES)",
     "bilans_cycle": "Bilans de fin de cycle (BFC_*)",
     "socle": "Socle commun (SOCLE_*)",
     "attestations": "Attestations (ATT_*)",

@@ -16,6 +16,8 @@ from string import Template
 
 import duckdb
 
+from lsu_analytics.reports.labels import academie as libelle_academie
+
 HERE = Path(__file__).parent
 INDEX_TEMPLATE = Template((HERE / "index.html").read_text(encoding="utf-8"))
 
@@ -80,7 +82,7 @@ def plan_reports(db: Path) -> list[DemoReport]:
     reports = [DemoReport("indicateurs", "Indicateurs — national",
                           {"niveau_perimetre": "national", "code_perimetre": "FR"})]
     if academie:
-        reports.append(DemoReport("indicateurs", f"Indicateurs — académie {academie}",
+        reports.append(DemoReport("indicateurs", f"Indicateurs — {libelle_academie(academie)}",
                                   {"niveau_perimetre": "academie", "code_perimetre": academie}))
     reports.append(DemoReport("audit_anomalies", "Audit des anomalies — national",
                               {"niveau_perimetre": "national", "code_perimetre": "FR", "severite_min": "info"}))

@@ -4,6 +4,8 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
+from lsu_analytics.cli.indicateurs import FAMILLES_LIBELLES
+from lsu_analytics.indicators.compute import FAMILLES
 
 E1 = "0380001A"
 runner = CliRunner()
@@ -75,3 +77,7 @@ def test_echec_des_regles_code_2(export, tiny_db, monkeypatch):
     assert result.exit_code == 2
     assert "règles métier ont échoué" in result.output
     assert tiny_db.rows("SELECT count(*) FROM indicateurs") == [(0,)]
+
+
+def test_every_family_has_a_french_label():
+    assert set(FAMILLES) <= set(FAMILLES_LIBELLES)
