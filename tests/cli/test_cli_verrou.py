@@ -4,15 +4,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
+from lsu_analytics.pipelines import lock as lock_module
 from lsu_analytics.pipelines.lock import DatabaseLock
 
 runner = CliRunner()
@@ -95,18 +96,26 @@ def test_a_relative_path_takes_the_same_lock(export, db, monkeypatch):
 
 @pytest.mark.parametrize("command, table", [("load", "chargements"), ("check", "controles"),
                                             ("indicateurs", "controles")])
-def test_waits_for_the_lock_then_runs(command, table, export, db):
+def test_waits_for_the_lock_then_runs(command, table, export, db, monkeypatch):
     before = _count(db, table)
     lock = DatabaseLock(db).__enter__()
-    release = threading.Timer(1.0, lock.__exit__, args=(None, None, None))
-    start = time.monotonic()
-    release.start()
+    counts_when_waiting = []
+
+    def sleep(_seconds):
+        # Handshake, no timer: the command found the lock busy and waits; it is released at that moment.
+        if not counts_when_waiting:
+            counts_when_waiting.append(_count(db, table))
+            lock.__exit__(None, None, None)
+
+    monkeypatch.setattr(lock_module, "time", SimpleNamespace(sleep=sleep, monotonic=time.monotonic))
     try:
         result = runner.invoke(app, _args(command, export, db) + ["--attendre", "30"])
     finally:
-        release.join()
+        if not counts_when_waiting:
+            lock.__exit__(None, None, None)
     assert result.exit_code == 0, result.output
-    assert time.monotonic() - start >= 1.0
+    # It waited, and had not run while the lock was held.
+    assert counts_when_waiting == [before]
     assert f"Attente du verrou {db}.lock (au plus 30 s)" in result.output
     assert _count(db, table) == before + 1
     # Released at the end: the next run takes it at once.

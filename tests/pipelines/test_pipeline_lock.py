@@ -104,12 +104,11 @@ def test_sigterm_stops_reports_writes_run_json_and_frees_the_lock(write_pipeline
     path = write_pipeline("rapports:\n  - notebook: indicateurs\n    perimetres: academie\n")
     proc = subprocess.Popen([sys.executable, "-c", STOPPABLE.format(here=str(HERE)), str(path)], cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Stop the run as systemd would, once the report processes are being started (their folders exist):
-    # the signal may land while they start, they must be stopped all the same.
+    # Stop the run as systemd would, as soon as the report processes are being started (handshake: their
+    # folders exist): the signal lands while they start, they must be stopped all the same.
     deadline = time.monotonic() + 60
     while not list((tmp_path / "runs").glob("*/rapports/indicateurs/*")) and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(0.3)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143, err
