@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
+from lsu_analytics.database import connect
 
 from lsu_analytics.contract import DOMAINES_SOCLE, create_schema
 
@@ -54,12 +54,12 @@ def run_bench(eleves: int, *, seed: int = 1, workdir: Path | None = None, synthe
         db.unlink(missing_ok=True)
         debut = time.perf_counter()
         if synthetique:
-            with duckdb.connect(str(db)) as con:
+            with connect(db) as con:
                 build_synthetic(con, eleves)
         else:
             build_from_export(db, eleves, seed, work)
         preparation = time.perf_counter() - debut
-        with duckdb.connect(str(db)) as con:
+        with connect(db) as con:
             run = compute_indicateurs(con, seuil_secret=seuil_secret)
             volumes = _volumes(con)
     return BenchIndicateurs(eleves, "synthetique" if synthetique else "export", preparation, volumes, run)

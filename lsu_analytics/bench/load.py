@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 
-import duckdb
-
 from lsu_analytics.common.memory import peak_rss_kib
 from lsu_analytics.contract import quote
+from lsu_analytics.database import connect
 
-from lsu_analytics.load.loader import MEMORY_LIMIT, load_export
+from lsu_analytics.load.loader import load_export
 from lsu_analytics.load.manifest import read_manifest
 from lsu_analytics.load.sqlfiles import run, sql
 
@@ -29,7 +28,7 @@ def bare_read(export: Path, db: Path) -> float:
     manifest = read_manifest(export)
     db.unlink(missing_ok=True)
     t0 = perf_counter()
-    con = duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
+    con = connect(db)  # the loader's settings: same memory, same threads
     try:
         run(con, "SET enable_progress_bar = false")
         for entry in manifest.fichiers.values():

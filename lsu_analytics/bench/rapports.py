@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import duckdb
+from lsu_analytics.database import connect
 
 from lsu_analytics.reports import db as reports_db
 from lsu_analytics.reports.render import render_report
@@ -58,7 +58,7 @@ def run_bench(pupils: int, *, seed: int = 1, workdir: Path | None = None, db: Pa
             export = generate_export(work / "export", pupils, seed)
             echo("Chargement…")
             load_export(export, db)
-        with duckdb.connect(str(db)) as con:
+        with connect(db) as con:
             if con.execute("SELECT count(*) FROM controles").fetchone()[0] == 0:
                 echo("Contrôles (règles métier)…")
                 run_rules(con)

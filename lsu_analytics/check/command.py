@@ -11,6 +11,7 @@ import duckdb
 
 from lsu_analytics.common.atomic import remove_stale
 from lsu_analytics.contract.vocabulary import severites_au_moins
+from lsu_analytics.database import connect
 from lsu_analytics.gx import GxResult
 from lsu_analytics.rules import RulesError, RulesRun, run_rules
 from lsu_analytics.history.errors import HistoryError
@@ -19,9 +20,6 @@ from lsu_analytics.rules.runner import Progress
 
 from .gx_step import run_gx_step
 from .outputs import outputs_json, record_outputs
-
-# Keeps the check under the 4 GiB RSS target at 250 000 pupils (DuckDB spills beyond it).
-MEMORY_LIMIT = "3GB"
 
 
 @dataclass
@@ -58,7 +56,7 @@ def _connect(db: Path) -> duckdb.DuckDBPyConnection:
     if not Path(db).is_file():
         raise RulesError(f"base introuvable : {db} ; charger d'abord un export avec `lsu-analytics load`.")
     try:
-        con = duckdb.connect(str(db), config={"memory_limit": MEMORY_LIMIT})
+        con = connect(db)
     except duckdb.Error as e:
         raise RulesError(f"impossible d'ouvrir la base {db} ({e}) ; vérifier qu'aucun autre programme "
                          "ne l'utilise.") from None

@@ -8,6 +8,7 @@ import typer
 from lsu_analytics.contract.vocabulary import SEVERITES, Sortie
 
 from .db_lock import attendre_option, database_lock
+from .duckdb_options import duckdb_options
 
 
 def _fail(message: str) -> typer.Exit:
@@ -77,6 +78,7 @@ def _known_seuils() -> str:
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("check")
+    @duckdb_options
     def check(
         db: Path = typer.Option(..., "--db", help="Base DuckDB chargée par `lsu-analytics load`."),
         out: Path = typer.Option(None, "--out", help="Dossier des sorties (défaut : controles/ à côté de la base)."),
@@ -100,6 +102,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         from lsu_analytics.check import check as run_check
+        from lsu_analytics.database import resource_error_message
         from lsu_analytics.rules import RulesError, load_catalog
 
         console = Console(stderr=True)
@@ -134,7 +137,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             except RulesError as e:
                 raise _fail(str(e))
             except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
-                raise _fail(f"les contrôles ont échoué ({type(e).__name__} : {e}).")
+                raise _fail(resource_error_message(e) or f"les contrôles ont échoué ({type(e).__name__} : {e}).")
 
         out_console = Console()
         print_check_result(out_console, result)

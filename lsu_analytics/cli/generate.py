@@ -8,7 +8,10 @@ import typer
 
 from lsu_analytics.contract.vocabulary import Sortie
 
+from .duckdb_options import duckdb_options
 
+
+@duckdb_options
 def generate(
     pupils: int = typer.Option(..., "--pupils", help="Nombre d'élèves (lignes de eleves)."),
     seed: int = typer.Option(..., "--seed", help="Graine : mêmes paramètres, mêmes octets."),

@@ -8,6 +8,7 @@ import typer
 from lsu_analytics.contract.vocabulary import Sortie
 
 from .db_lock import attendre_option, database_lock
+from .duckdb_options import duckdb_options
 
 FAMILLES_LIBELLES = {
     "effectif": "Effectifs (EFFECTIF)",
@@ -71,6 +72,7 @@ def _run_rules_if_needed(con, console) -> None:
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("indicateurs")
+    @duckdb_options
     def indicateurs(
         db: Path = typer.Option(..., "--db", help="Base DuckDB chargée par `lsu-analytics load`."),
         seuil_secret: int = typer.Option(4, "--seuil-secret", min=0,
@@ -83,6 +85,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         import duckdb
         from rich.console import Console
 
+        from lsu_analytics.database import connect, resource_error_message
         from lsu_analytics.indicators import IndicateursError, compute_indicateurs
 
         console = Console()
@@ -90,7 +93,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             raise _fail(f"base introuvable : {db} ; chargez d'abord un export avec `lsu-analytics load EXPORT --db {db}`.")
         with database_lock(db, attendre):
             try:
-                con = duckdb.connect(str(db))
+                con = connect(db)
                 con.execute("SET enable_progress_bar = false")  # l'affichage est celui de rich
             except duckdb.Error as e:
                 raise _fail(f"impossible d'ouvrir la base {db} ({e}) ; vérifiez que c'est une base DuckDB et "
@@ -102,6 +105,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             except IndicateursError as e:
                 raise _fail(str(e))
             except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
+                if resource_error_message(e):
+                    raise _fail(f"{resource_error_message(e)} La table `indicateurs` est restée telle qu'elle était.")
                 raise _fail(f"le calcul a échoué sur {db} ({type(e).__name__} : {e}) ; la table `indicateurs` est "
                             "restée telle qu'elle était. Vérifiez que la base a été chargée par `lsu-analytics load`.")
             finally:

@@ -10,10 +10,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table as RichTable
 
 from lsu_analytics.contract.vocabulary import Sortie
+from lsu_analytics.database import resource_error_message
 from lsu_analytics.load.errors import LoadError
 from lsu_analytics.load.result import MOTIFS, LoadResult
 
 from .db_lock import attendre_option, database_lock
+from .duckdb_options import duckdb_options
 
 
 def _n(value: float) -> str:
@@ -41,6 +43,7 @@ def _summary(console: Console, r: LoadResult) -> None:
     console.print(f"[green]Export chargé[/] dans {escape(str(r.db))} en {r.duree_s:.1f} s.")
 
 
+@duckdb_options
 def load(
     export: Path = typer.Argument(..., help="Dossier de l'export ou archive .zip (avec manifest.json)."),
     db: Path = typer.Option(..., "--db", help="Base DuckDB à créer ou remplacer (remplacée seulement si tout réussit)."),
@@ -72,7 +75,8 @@ def _load(export: Path, db: Path) -> None:
         console.print(f"La base {escape(str(db))} n'a pas été modifiée.")
         raise typer.Exit(Sortie.IMPOSSIBLE)
     except Exception as e:  # noqa: BLE001 (disk full, memory...: a French message, never a traceback)
-        console.print(f"[red bold]Échec du chargement[/] (erreur inattendue) : {escape(str(e))}")
+        console.print(f"[red bold]Échec du chargement[/] : "
+                      f"{escape(resource_error_message(e) or f'erreur inattendue : {e}')}")
         console.print(f"La base {escape(str(db))} n'a pas été modifiée.")
         raise typer.Exit(Sortie.IMPOSSIBLE)
     _summary(console, result)

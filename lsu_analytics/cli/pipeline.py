@@ -14,6 +14,8 @@ from lsu_analytics.pipelines.notify import notification_plan
 from lsu_analytics.pipelines.precheck import precheck
 from lsu_analytics.pipelines.source import SourceError, resolve_source
 
+from .duckdb_options import duckdb_options
+
 pipeline_app = typer.Typer(help="Pipelines planifiés (décrits par un fichier YAML, voir docs/planification.md).",
                            no_args_is_help=True)
 
@@ -34,6 +36,7 @@ def _spec_or_exit(fichier: Path):
 
 
 @pipeline_app.command("run")
+@duckdb_options
 def run(
     fichier: Path = typer.Argument(..., help="Le fichier YAML du pipeline, ex. pipelines/hebdomadaire.yaml."),
     sortie: Path = typer.Option(None, "--sortie", help="Dossier de sortie (remplace « sortie » du YAML)."),

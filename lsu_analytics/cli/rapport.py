@@ -7,6 +7,8 @@ import typer
 
 from lsu_analytics.contract.vocabulary import Sortie
 
+from .duckdb_options import duckdb_options
+
 FORMATS = ("html", "xlsx")
 
 
@@ -24,6 +26,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("rapport")
+    @duckdb_options
     def rapport(
         notebook: str = typer.Argument(..., help="indicateurs, audit_anomalies ou diagnostic_eleve."),
         db: Path = typer.Option(..., "--db", help="Base DuckDB (lue en lecture seule)."),

@@ -5,11 +5,15 @@ rejections the toolkit must find). Everything is computed set-wise in DuckDB fro
 """
 from __future__ import annotations
 
+import os
 import tempfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
+
+from lsu_analytics.database import ENV_MEMORY_LIMIT, current_settings, duckdb_config
 
 from .bilans import build_bilans
 from .consultations import build_consultations
@@ -24,7 +28,10 @@ from .writer import write_manifest, write_tables
 
 __all__ = ["generate_export", "GenerationParams"]
 
-MEMORY_LIMIT = "2500MB"
+# Without --memory-limit the generator holds at most this much: DuckDB keeps its tables in memory up to the
+# limit and writes the rest into the spill folder, so the peak does not grow with the pupils (the output
+# does not depend on it: same seed, same bytes).
+MEMORY_DEFAULT = 2 * 1024 ** 3
 
 
 def generate_export(out: Path, pupils: int, seed: int, encoding: str = "utf-8", date_format: str = "iso",
@@ -39,8 +46,11 @@ def generate_export(out: Path, pupils: int, seed: int, encoding: str = "utf-8", 
                               etape=etape, nb_etapes=nb_etapes)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="lsu-generate-") as spill:
-        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill,
+    settings = current_settings()
+    if not os.environ.get(ENV_MEMORY_LIMIT):
+        settings = replace(settings, memory_bytes=min(settings.memory_bytes, MEMORY_DEFAULT))
+    with tempfile.TemporaryDirectory(prefix="lsu-generate-", dir=settings.temp_directory) as spill:
+        con = duckdb.connect(config={**duckdb_config(None, settings), "temp_directory": spill,
                                      "preserve_insertion_order": True})
         try:
             con.execute("SET enable_progress_bar = false")

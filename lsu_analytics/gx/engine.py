@@ -35,6 +35,7 @@ from sqlalchemy.dialects import registry
 from sqlalchemy.engine import reflection
 
 from lsu_analytics.common.sqlfiles import read_sql
+from lsu_analytics.database import duckdb_config
 
 DRIVER = "lsu_exact"
 registry.register(f"duckdb.{DRIVER}", __name__, "ExactDuckDBDialect")
@@ -124,9 +125,10 @@ def connection_string(db: Path) -> str:
     return f"duckdb+{DRIVER}:///{Path(db).resolve()}"
 
 
-def engine_kwargs(read_only: bool = True, threads: int | None = None) -> dict:
-    """`create_engine` keyword arguments (GX's `add_sql(kwargs=...)`); `threads`: DuckDB's, if given."""
-    connect_args: dict[str, Any] = {"read_only": read_only}
+def engine_kwargs(db: Path, read_only: bool = True, threads: int | None = None) -> dict:
+    """`create_engine` keyword arguments (GX's `add_sql(kwargs=...)`): the settings in force
+    (lsu_analytics/database), `threads` instead of theirs if given."""
+    config = duckdb_config(db)
     if threads:
-        connect_args["config"] = {"threads": threads}
-    return {"connect_args": connect_args}
+        config["threads"] = threads
+    return {"connect_args": {"read_only": read_only, "config": config}}

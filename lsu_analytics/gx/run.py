@@ -82,7 +82,8 @@ def _validate_part(db: Path, plan: list, docs_dir: Path, report: Callable[[str],
     with _quiet_gx():
         context = gx.get_context(mode="ephemeral", project_config=_context_config(docs_dir))
         source = context.data_sources.add_sql(
-            name="lsu", connection_string=engine.connection_string(db), kwargs=engine.engine_kwargs(threads=threads))
+            name="lsu", connection_string=engine.connection_string(db),
+            kwargs=engine.engine_kwargs(db, threads=threads))
         try:
             for suite, table, result_format in plan:
                 if report:

@@ -15,6 +15,8 @@ from typing import Callable
 import duckdb
 import numpy as np
 
+from lsu_analytics.database import resource_error_message
+
 from . import csv_errors, newlines
 from .disk import raise_if_disk_full
 from .errors import LoadError
@@ -50,6 +52,8 @@ class CsvRead:
                 return self.path
             except duckdb.Error as e:
                 raise_if_disk_full(e, self.workdir)
+                if resource_error_message(e):  # memory ran out, not the file's fault
+                    raise LoadError(f"{self.fichier} : {resource_error_message(e)}") from None
                 self._recover(csv_errors.parse(str(e)))
 
     def _recover(self, failure: csv_errors.CsvFailure) -> None:

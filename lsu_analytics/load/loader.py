@@ -9,10 +9,9 @@ from pathlib import Path
 from time import perf_counter
 from typing import Callable
 
-import duckdb
-
 from lsu_analytics.common.digest import sha256_file
 from lsu_analytics.contract import TABLES, create_schema
+from lsu_analytics.database import connect
 
 from .builds import build_folder, remove_stale_builds
 from .disk import disk_full_message, is_disk_full
@@ -25,8 +24,6 @@ from .sqlfiles import run
 from .table_load import FileContext, load_file
 
 Progress = Callable[[str, int, int], None]  # (table just loaded, tables done, tables in all)
-
-MEMORY_LIMIT = "2GB"  # DuckDB spills to disk beyond this; the whole process stays well under 4 GiB
 
 
 def _check_sha(entry: FileEntry, future: Future) -> None:
@@ -44,7 +41,7 @@ def _new_chargement_id(now: datetime) -> str:
 
 
 def load_export(source: Path, db: Path, progress: Progress | None = None, *,
-                memory_limit: str = MEMORY_LIMIT, zip_limits: ZipLimits | None = None) -> LoadResult:
+                zip_limits: ZipLimits | None = None) -> LoadResult:
     """Load the export `source` (folder or .zip) into the DuckDB file `db`, replacing it atomically.
 
     `progress(table, done, total)` is called once before the first table ("", 0, 18) and after each one.
@@ -55,15 +52,14 @@ def load_export(source: Path, db: Path, progress: Progress | None = None, *,
     db.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_builds(db.parent)
     try:
-        return _build(source, db, progress, memory_limit, zip_limits)
+        return _build(source, db, progress, zip_limits)
     except (LoadError, OSError, duckdb.Error) as e:
         if is_disk_full(e):  # wherever the write failed (extraction, transcoding, DuckDB): one message
             raise LoadError(disk_full_message(source, db.parent.resolve())) from None
         raise
 
 
-def _build(source: Path, db: Path, progress: Progress | None, memory_limit: str,
-           zip_limits: ZipLimits | None) -> LoadResult:
+def _build(source: Path, db: Path, progress: Progress | None, zip_limits: ZipLimits | None) -> LoadResult:
     t0, debut = perf_counter(), datetime.now()
     chargement_id = _new_chargement_id(debut)
     with build_folder(db.parent) as workdir:
@@ -71,10 +67,8 @@ def _build(source: Path, db: Path, progress: Progress | None, memory_limit: str,
             folder, manifest = export.path, export.manifest
             check_files(manifest, export.present)
             new_db = workdir / "nouvelle.duckdb"
-            (workdir / "duckdb").mkdir()
-            con = duckdb.connect(str(new_db), config={
-                "memory_limit": memory_limit, "temp_directory": str(workdir / "duckdb"),
-                "preserve_insertion_order": True})  # rowid = rank in the file
+            # Memory, threads and spill folder: the settings in force (lsu_analytics/database/settings.py).
+            con = connect(new_db, preserve_insertion_order=True)  # rowid = rank in the file
             run(con, "SET enable_progress_bar = false")  # the CLI draws its own
             pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chargement")  # sha256, lignes rejetées
             try:

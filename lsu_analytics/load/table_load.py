@@ -9,6 +9,7 @@ import duckdb
 import pyarrow as pa
 
 from lsu_analytics.contract import Table, quote
+from lsu_analytics.database import resource_error_message
 
 from .casts import SourceColumn, stage_sql
 from .csv_read import CsvRead
@@ -62,6 +63,9 @@ def _match_columns(table: Table, names: list[str], fichier: str, ctx: FileContex
 
 def _unreadable(fichier: str, error: duckdb.Error) -> LoadError:
     """A Parquet file DuckDB cannot read (CSV files: see csv_read)."""
+    resources = resource_error_message(error)
+    if resources:  # the file may be fine: the machine's memory or disk is what ran out
+        return LoadError(f"{fichier} : {resources}")
     first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return LoadError(f"{fichier} : fichier illisible ({first}). Réexportez-le au format Parquet du contrat.")
 

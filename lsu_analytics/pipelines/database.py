@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 
 from lsu_analytics.common.sqlfiles import read_sql
+from lsu_analytics.database import connect
 
 
 def sql(name: str) -> str:
@@ -13,7 +14,7 @@ def sql(name: str) -> str:
 
 
 def _query(db: Path, name: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect(db, read_only=True)
     try:
         return con.execute(sql(name), params or []).fetchall()
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
+from lsu_analytics.database import connect
 
 from . import database
 
@@ -56,7 +56,7 @@ def calculer_indicateurs(db: Path, seuil_secret: int) -> dict:
     """Fill the `indicateurs` table (after the checks: ANOMALIES_* count their rows)."""
     from lsu_analytics.indicators import compute_indicateurs
 
-    con = duckdb.connect(str(db))
+    con = connect(db)
     try:
         r = compute_indicateurs(con, seuil_secret=seuil_secret)
     finally:

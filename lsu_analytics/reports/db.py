@@ -8,6 +8,7 @@ import pandas as pd
 
 from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import create_macros, visibilite_rows
+from lsu_analytics.database import connect as connect_duckdb
 
 from .errors import ReportError, ReportParamError
 
@@ -21,7 +22,7 @@ def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
             "`lsu-analytics load` (option --db)."
         )
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = connect_duckdb(path, read_only=True)
     except duckdb.Error as exc:
         raise ReportError(
             f"impossible d'ouvrir la base {path} en lecture seule ({exc}). Vérifiez que c'est une base "

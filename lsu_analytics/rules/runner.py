@@ -12,6 +12,7 @@ import duckdb
 
 from lsu_analytics import __version__
 from lsu_analytics.contract import SYSTEM_TABLES, create_macros, quote, visibilite_rows
+from lsu_analytics.database import resource_error_message
 
 from .catalog import Rule, default_seuils, load_catalog
 from .errors import RulesError, UnknownRuleError, UnknownThresholdError
@@ -140,7 +141,8 @@ def run_rules(con: duckdb.DuckDBPyConnection, rule_ids: Iterable[str] | None = N
             try:
                 con.execute(insert_sql(rule))
             except duckdb.Error as e:
-                raise RulesError(f"la règle {rule.id} ({rule.sql_path}) a échoué : {e}") from None
+                cause = resource_error_message(e) or str(e)
+                raise RulesError(f"la règle {rule.id} ({rule.sql_path}) a échoué : {cause}") from None
             timings[rule.id] = time.perf_counter() - start
         counts = {
             rid: (n, ne) for rid, n, ne in con.execute(

@@ -47,12 +47,12 @@ def test_stock_duckdb_engine_loses_gx_results(db_with_nulls):
 
 def test_exact_engine_keeps_gx_results(db_with_nulls):
     for _ in range(3):
-        result = _not_null_result(engine.connection_string(db_with_nulls), engine.engine_kwargs())
+        result = _not_null_result(engine.connection_string(db_with_nulls), engine.engine_kwargs(db_with_nulls))
         assert (result["unexpected_count"], result["element_count"]) == (NULLS, ROWS)
 
 
 def test_cursors_keep_their_own_result(db_with_nulls):
-    eng = sa.create_engine(engine.connection_string(db_with_nulls), **engine.engine_kwargs())
+    eng = sa.create_engine(engine.connection_string(db_with_nulls), **engine.engine_kwargs(db_with_nulls))
     raw = eng.raw_connection()
     try:
         first, second = raw.cursor(), raw.cursor()
@@ -66,7 +66,7 @@ def test_cursors_keep_their_own_result(db_with_nulls):
 
 
 def test_reflection_gives_the_contract_types(db_with_nulls):
-    eng = sa.create_engine(engine.connection_string(db_with_nulls), **engine.engine_kwargs())
+    eng = sa.create_engine(engine.connection_string(db_with_nulls), **engine.engine_kwargs(db_with_nulls))
     try:
         assert eng.dialect.name == "duckdb"
         inspector = sa.inspect(eng)
@@ -79,7 +79,7 @@ def test_reflection_gives_the_contract_types(db_with_nulls):
 
 
 def test_database_is_opened_read_only(db_with_nulls):
-    eng = sa.create_engine(engine.connection_string(db_with_nulls), **engine.engine_kwargs())
+    eng = sa.create_engine(engine.connection_string(db_with_nulls), **engine.engine_kwargs(db_with_nulls))
     try:
         with eng.connect() as con, pytest.raises(sa.exc.DBAPIError, match="read-only"):
             con.exec_driver_sql("DELETE FROM eleves")
