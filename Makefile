@@ -21,6 +21,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check lsu_analytics tests
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m spark
 
 lab: $(STAMP)
 	@test -f reports/demo/lsu.duckdb || $(MAKE) demo

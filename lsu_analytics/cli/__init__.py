@@ -21,7 +21,7 @@ app.add_typer(bench_app, name="bench")
 # Order = order in --help.
 COMMAND_MODULES = (
     "contract", "generate", "load", "xml", "check", "suites", "indicateurs", "historique", "rapport", "pipeline",
-    "demo",
+    "demo", "spark", "bench_chaine",
 )
 
 for _name in COMMAND_MODULES:

@@ -8,7 +8,7 @@ from lsu_analytics.database import ENV_MEMORY_LIMIT, ENV_TEMP_DIRECTORY, ENV_THR
 from lsu_analytics.generate import generate_export
 from lsu_analytics.indicators import compute_indicateurs
 from lsu_analytics.load import load_export
-from lsu_analytics.rules import check
+from lsu_analytics.check import check
 
 
 def _chain(export, work):

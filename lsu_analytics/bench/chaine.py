@@ -1,0 +1,242 @@
+"""`bench chaine`: the whole chain load -> check -> indicateurs on one export, against a bare DuckDB read.
+
+Each step runs in its own process (`python -m lsu_analytics.bench.chaine STEP ...`) with its own DuckDB
+spill folder, so that its wall time, CPU time (GX processes included), peak RSS and peak temporary disk
+are its own. The bare read is DuckDB's `read_csv` of the same files, every column as text, nothing checked:
+the floor of any load. Same settings (memory_limit, threads) for every step.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STEPS = ("chargement", "controle", "indicateurs")
+KEY = ("rule_id", "uai", "academie", "millesime", "eleve_id", "classe_id", "objet_id")
+GIB = 1024 ** 3
+
+
+@dataclass
+class StepFigures:
+    nom: str
+    mur_s: float
+    cpu_s: float
+    rss_octets: int  # the step's process, plus its largest child (GX) when it has one
+    temp_octets: int  # peak size of its DuckDB spill folder
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class ChainReport:
+    eleves: int | None
+    export: Path
+    taille_octets: int
+    reglages: str
+    generation: StepFigures | None
+    etapes: list[StepFigures]
+    lecture_nue: StepFigures
+    exact: bool | None  # anomalies == the generator's ground truth (None: no ground truth)
+    ecarts: list[str] = field(default_factory=list)
+
+    @property
+    def chaine_s(self) -> float:
+        return sum(s.mur_s for s in self.etapes)
+
+    @property
+    def ratio(self) -> float:
+        return self.chaine_s / self.lecture_nue.mur_s if self.lecture_nue.mur_s else float("inf")
+
+    def render(self) -> str:
+        def num(x: float, digits: int = 1) -> str:
+            return f"{x:,.{digits}f}".replace(",", "\u202f").replace(".", ",")
+
+        def row(s: StepFigures, note: str = "") -> str:
+            return (f"  {s.nom:<22}{num(s.mur_s):>9}{num(s.cpu_s):>9}{num(s.rss_octets / GIB, 2):>10}"
+                    f"{num(s.temp_octets / 1024 ** 2, 0):>12}{note}")
+
+        who = f", {num(self.eleves, 0)} élèves" if self.eleves else ""
+        lines = [f"Chaîne complète sur {self.export} ({num(self.taille_octets / 1024 ** 2, 0)} Mio{who})",
+                 f"Réglages DuckDB : {self.reglages}",
+                 f"  {'étape':<22}{'mur (s)':>9}{'CPU (s)':>9}{'RSS (Gio)':>10}{'temp. (Mio)':>12}"]
+        if self.generation:
+            lines.append(row(self.generation, "   (hors chaîne)"))
+        lines += [row(s) for s in self.etapes]
+        total = StepFigures("chaîne (somme)", self.chaine_s, sum(s.cpu_s for s in self.etapes),
+                            max(s.rss_octets for s in self.etapes), max(s.temp_octets for s in self.etapes))
+        lines.append(row(total, "   (RSS, temp. : le plus grand pic)"))
+        lines.append(row(self.lecture_nue, "   (plancher)"))
+        lines.append(f"Ratio chaîne / lecture nue : {num(self.ratio, 2)} (cible ≤ 1,5 à 1 000 000 élèves) ; "
+                     f"ratio des temps CPU : {num(total.cpu_s / self.lecture_nue.cpu_s, 2)}")
+        controle = next((s for s in self.etapes if s.nom == "controle"), None)
+        if controle and controle.details:
+            d = controle.details
+            lines.append(f"Dont contrôle : règles {num(d['regles_s'])} s, sorties {num(d['sorties_s'])} s, "
+                         f"GX {num(d['gx_s'])} s ; {num(d['nb_anomalies'], 0)} anomalie(s).")
+        if self.exact is not None:
+            lines.append("Anomalies = vérité terrain du générateur : " + ("oui" if self.exact else "NON"))
+            lines += [f"  {e}" for e in self.ecarts[:10]]
+        lines.append("RSS : pic du processus de l'étape (contrôle : plus son plus gros processus GX). "
+                     "Mesures sensibles à la charge de la machine.")
+        return "\n".join(lines)
+
+
+def _folder_size(path: Path) -> int:
+    total = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            try:
+                total += os.stat(os.path.join(root, name)).st_size
+            except OSError:
+                pass  # DuckDB removed it meanwhile
+    return total
+
+
+def _run_step(step: str, args: list[str], temp: Path) -> StepFigures:
+    """Run one step in a child process; sample its spill folder for the peak temporary disk."""
+    temp.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "LSU_DUCKDB_TEMP_DIRECTORY": str(temp)}
+    peak, done = [0], threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _folder_size(temp))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", __name__, step, *args], stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)  # the child's own rusage (its children included once reaped)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        out.seek(0)
+        err.seek(0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            lines = err.read().decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(f"étape « {step} » en échec : {lines[-1] if lines else 'sans message'}")
+        result = json.loads(out.read().decode("utf-8").strip().splitlines()[-1])
+    rss = result.pop("vmhwm_kib") * 1024 + result.pop("enfants_maxrss_kib", 0) * 1024
+    return StepFigures(step, wall, usage.ru_utime + usage.ru_stime, rss, peak[0], result)
+
+
+def _peak_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _bare_read(export: Path, db: Path) -> dict:
+    from lsu_analytics.contract import quote
+    from lsu_analytics.database import connect
+    from lsu_analytics.load.manifest import read_manifest
+
+    manifest = read_manifest(export)
+    con = connect(db)
+    try:
+        con.execute("SET enable_progress_bar = false")
+        for entry in manifest.fichiers.values():
+            path = str(export / entry.fichier)
+            reader = ("read_csv(?, delim = ';', quote = '\"', escape = '\"', header = true, all_varchar = true)"
+                      if entry.format == "csv" else "read_parquet(?)")
+            con.execute(f"CREATE OR REPLACE TABLE {quote(entry.table)} AS SELECT * FROM {reader}", [path])
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return {}
+
+
+def _child(step: str, export: Path, db: Path, out: Path) -> dict:
+    if step == "generation":
+        from lsu_analytics.generate import generate_export
+
+        pupils, seed = int(out.name.split("-")[0]), int(out.name.split("-")[1])
+        generate_export(export, pupils=pupils, seed=seed)
+        result = {}
+    elif step == "chargement":
+        from lsu_analytics.load import load_export
+
+        r = load_export(export, db)
+        result = {"chargees": r.chargees, "rejetees": r.rejetees}
+    elif step == "controle":
+        from lsu_analytics.check import check
+
+        r = check(db, out)
+        result = {"regles_s": r.run.duree_sql_s, "sorties_s": r.duree_sorties_s, "gx_s": r.duree_gx_s,
+                  "nb_anomalies": r.run.nb_anomalies}
+    elif step == "indicateurs":
+        from lsu_analytics.database import connect
+        from lsu_analytics.indicators import compute_indicateurs
+
+        con = connect(db)
+        try:
+            result = {"lignes": compute_indicateurs(con).lignes}
+        finally:
+            con.close()
+    else:
+        result = _bare_read(export, db)
+    result["vmhwm_kib"] = _peak_kib()
+    result["enfants_maxrss_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return result
+
+
+def _compare_truth(export: Path, db: Path) -> tuple[bool | None, list[str]]:
+    truth_path = export / "verite_terrain.json"
+    if not truth_path.is_file():
+        return None, []
+    import duckdb
+
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    expected = Counter(tuple(a.get(k) for k in KEY) for a in truth["anomalies"])
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        found = Counter(con.execute(f"SELECT {', '.join(KEY)} FROM anomalies").fetchall())
+    finally:
+        con.close()
+    ecarts = []
+    for rule_id in sorted({k[0] for k in expected} | {k[0] for k in found}):
+        missing = sum(n for k, n in (expected - found).items() if k[0] == rule_id)
+        extra = sum(n for k, n in (found - expected).items() if k[0] == rule_id)
+        if missing or extra:
+            ecarts.append(f"{rule_id} : {missing} attendue(s) non trouvée(s), {extra} non attendue(s)")
+    return not ecarts, ecarts
+
+
+def run_chain(pupils: int | None, export: Path | None, seed: int = 1, workdir: Path | None = None,
+              echo=print) -> ChainReport:
+    from lsu_analytics.database import current_settings
+
+    settings = current_settings()
+    with tempfile.TemporaryDirectory(prefix="lsu-bench-chaine-", dir=workdir) as tmp:
+        work = Path(tmp)
+        generation = None
+        if export is None:
+            export = work / "export"
+            echo(f"Génération d'un export de {pupils} élèves…")
+            generation = _run_step("generation", [str(export), str(work / "x"), str(work / f"{pupils}-{seed}")],
+                                   work / "temp-generation")
+        export = Path(export)
+        size = sum(p.stat().st_size for p in export.iterdir() if p.is_file())
+        db = work / "lsu.duckdb"
+        etapes = []
+        for step in STEPS:
+            echo(f"Étape {step}…")
+            etapes.append(_run_step(step, [str(export), str(db), str(work / "controles")], work / f"temp-{step}"))
+        exact, ecarts = _compare_truth(export, db)
+        echo("Lecture nue…")
+        nue = _run_step("lecture_nue", [str(export), str(work / "nu.duckdb"), str(work)], work / "temp-nue")
+        nue.nom = "lecture nue"
+    return ChainReport(pupils, export, size, settings.describe(), generation, etapes, nue, exact, ecarts)
+
+
+if __name__ == "__main__":
+    print(json.dumps(_child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))))

@@ -1,0 +1,41 @@
+"""`lsu-analytics bench chaine --pupils N [--export DIR]`: the whole chain against a bare DuckDB read."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .duckdb_options import duckdb_options
+
+EXIT_FAILED = 2
+
+
+@duckdb_options
+def bench_chaine(
+    pupils: int = typer.Option(None, "--pupils", min=50, help="Élèves de l'export généré (sans --export)."),
+    export: Path = typer.Option(None, "--export", help="Mesurer cet export déjà généré au lieu d'en générer un."),
+    seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
+    dossier: Path = typer.Option(None, "--dossier", help="Dossier de travail (défaut : dossier temporaire)."),
+) -> None:
+    """Mesure chargement, contrôle (règles, sorties, GX) et indicateurs sur un même export, chaque étape dans
+    son processus : temps écoulé, temps CPU, pic de mémoire (RSS), pic de disque temporaire ; puis la lecture
+    nue des mêmes fichiers par DuckDB (read_csv, colonnes en texte, aucun contrôle) et le ratio."""
+    from lsu_analytics.bench.chaine import run_chain
+
+    if (pupils is None) == (export is None):
+        typer.echo("Erreur : donner --pupils N (export généré) ou --export DOSSIER (export existant).", err=True)
+        raise typer.Exit(EXIT_FAILED)
+    if export is not None and not (export / "manifest.json").is_file():
+        typer.echo(f"Erreur : {export / 'manifest.json'} introuvable ; --export doit être le dossier d'un export.",
+                   err=True)
+        raise typer.Exit(EXIT_FAILED)
+    try:
+        report = run_chain(pupils, export, seed=seed, workdir=dossier, echo=lambda m: typer.echo(m, err=True))
+    except RuntimeError as e:
+        typer.echo(f"Erreur : la mesure a échoué ({e}).", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(report.render())
+
+
+def register(app: typer.Typer, bench_app: typer.Typer) -> None:
+    bench_app.command("chaine")(bench_chaine)
