@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lsu_analytics.common.memory import children_peak_rss_kib, peak_rss_kib
 
 STEPS = ("chargement", "controle", "indicateurs")
 KEY = ("rule_id", "uai", "academie", "millesime", "eleve_id", "classe_id", "objet_id")
@@ -128,13 +129,6 @@ def _run_step(step: str, args: list[str], temp: Path) -> StepFigures:
     return StepFigures(step, wall, usage.ru_utime + usage.ru_stime, rss, peak[0], result)
 
 
-def _peak_kib() -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 def _bare_read(export: Path, db: Path) -> dict:
     from lsu_analytics.contract import quote
     from lsu_analytics.database import connect
@@ -184,8 +178,8 @@ def _child(step: str, export: Path, db: Path, out: Path) -> dict:
             con.close()
     else:
         result = _bare_read(export, db)
-    result["vmhwm_kib"] = _peak_kib()
-    result["enfants_maxrss_kib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["vmhwm_kib"] = peak_rss_kib()
+    result["enfants_maxrss_kib"] = children_peak_rss_kib()
     return result
 
 

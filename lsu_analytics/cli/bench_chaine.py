@@ -5,9 +5,10 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.contract.vocabulary import Sortie
+
 from .duckdb_options import duckdb_options
 
-EXIT_FAILED = 2
 
 
 @duckdb_options
@@ -24,16 +25,16 @@ def bench_chaine(
 
     if (pupils is None) == (export is None):
         typer.echo("Erreur : donner --pupils N (export généré) ou --export DOSSIER (export existant).", err=True)
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
     if export is not None and not (export / "manifest.json").is_file():
         typer.echo(f"Erreur : {export / 'manifest.json'} introuvable ; --export doit être le dossier d'un export.",
                    err=True)
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
     try:
         report = run_chain(pupils, export, seed=seed, workdir=dossier, echo=lambda m: typer.echo(m, err=True))
     except RuntimeError as e:
         typer.echo(f"Erreur : la mesure a échoué ({e}).", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(Sortie.IMPOSSIBLE) from None
     typer.echo(report.render())
 
 

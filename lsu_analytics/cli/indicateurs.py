@@ -106,7 +106,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 raise _fail(str(e))
             except Exception as e:  # noqa: BLE001 - the user gets a French message, never a traceback
                 if resource_error_message(e):
-                    raise _fail(f"{resource_error_message(e)} La table `indicateurs` est restée telle qu'elle était.")
+                    raise _fail(f"{resource_error_message(e)} La table `indicateurs` est restée telle qu'elle "
+                                "était.") from None
                 raise _fail(f"le calcul a échoué sur {db} ({type(e).__name__} : {e}) ; la table `indicateurs` est "
                             "restée telle qu'elle était. Vérifiez que la base a été chargée par `lsu-analytics load`.")
             finally:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import typer
 
-EXIT_FAILED = 2
+from lsu_analytics.contract.vocabulary import Sortie
+
 
 
 def spark_regles(
@@ -24,18 +25,18 @@ def spark_regles(
     except ImportError as e:
         typer.echo(f"Erreur : Spark n'est pas installé ({e}) ; installer pyspark (pip install pyspark) et Java 17.",
                    err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+        raise typer.Exit(Sortie.IMPOSSIBLE) from None
     if db is not None:
         if not db.is_file():
             typer.echo(f"Erreur : base introuvable : {db} ; charger d'abord un export avec `lsu-analytics load`.",
                        err=True)
-            raise typer.Exit(EXIT_FAILED)
+            raise typer.Exit(Sortie.IMPOSSIBLE)
         write_tables(db, parquet)
         typer.echo(f"Tables de {db} écrites en Parquet dans {parquet}.")
     if not (parquet / "manifest.json").is_file():
         typer.echo(f"Erreur : {parquet / 'manifest.json'} introuvable ; donner --db pour écrire les tables d'une "
                    "base chargée, ou un dossier écrit ainsi.", err=True)
-        raise typer.Exit(EXIT_FAILED)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
     raise typer.Exit(job.main(["--export", str(parquet), "--sortie", str(sortie), "--master", master]))
 
 

@@ -144,16 +144,9 @@ def current_settings(environ: dict | None = None) -> DuckDbSettings:
 def apply_to_environment(memory_limit: str | None, threads: str | int | None,
                          temp_directory: str | Path | None) -> DuckDbSettings:
     """Validate the given values (None: keep the variable or the default) and export them for this
-    process and its children; return the settings in force."""
-    if memory_limit is not None:
-        parse_memory(str(memory_limit))
-    if threads is not None:
-        parse_threads(str(threads))
-    if temp_directory is not None:
-        check_temp_directory(str(temp_directory))
-    settings = current_settings()  # also validates what the environment already held
-    for name, value in ((ENV_MEMORY_LIMIT, memory_limit), (ENV_THREADS, threads),
-                        (ENV_TEMP_DIRECTORY, temp_directory)):
-        if value is not None:
-            os.environ[name] = str(value)
-    return current_settings()
+    process and its children; return the settings in force. Raises SettingsError, changing nothing."""
+    given = {name: str(value) for name, value in ((ENV_MEMORY_LIMIT, memory_limit), (ENV_THREADS, threads),
+                                                  (ENV_TEMP_DIRECTORY, temp_directory)) if value is not None}
+    settings = current_settings({**os.environ, **given})  # what the environment still decides is checked too
+    os.environ.update(given)
+    return settings

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import duckdb
-import pytest
 
 from lsu_analytics.database import ENV_MEMORY_LIMIT, ENV_TEMP_DIRECTORY, ENV_THREADS, connect
 from lsu_analytics.generate import generate_export
