@@ -19,7 +19,7 @@ from pathlib import Path
 from lsu_analytics.contract import SYSTEM_TABLES, TABLES, visibilite_rows
 from lsu_analytics.rules.catalog import RULES_DIR, Rule, default_seuils, load_catalog
 
-from .transpile import to_spark
+from lsu_analytics.spark.transpile import to_spark  # absolute: spark-submit runs this file as a script
 
 ANOMALY_COLUMNS = SYSTEM_TABLES["anomalies"].columns
 _SPARK_TYPES = {"INTEGER": "INT", "BIGINT": "BIGINT", "VARCHAR": "STRING"}
@@ -80,15 +80,17 @@ def session(master: str | None = None, app: str = "lsu-regles"):
     return builder.getOrCreate()
 
 
-def read_manifest(export: str) -> dict:
-    return json.loads(Path(export, "manifest.json").read_text(encoding="utf-8"))
+def read_manifest(spark, export: str) -> dict:
+    """manifest.json read through Spark, so that any of its file systems works (HDFS, S3, local)."""
+    (row,) = spark.read.text(f"{export.rstrip('/')}/manifest.json", wholetext=True).collect()
+    return json.loads(row[0])
 
 
 def run(spark, export: str, sortie: str | None, manifest: dict | None = None,
         seuils: dict[str, int] | None = None) -> dict[str, int]:
     """Run every rule on the export's Parquet; write `<sortie>/anomalies.parquet`; return rows per rule."""
     catalog = load_catalog()
-    variables = rule_variables(manifest or read_manifest(export), {**default_seuils(catalog), **(seuils or {})})
+    variables = rule_variables(manifest or read_manifest(spark, export), {**default_seuils(catalog), **(seuils or {})})
     register_tables(spark, export)
     frames = {r.rule.id: spark.sql(anomaly_select(r.sql)) for r in spark_rules(variables, catalog)}
     union = None
