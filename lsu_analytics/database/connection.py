@@ -35,7 +35,18 @@ def connect(db: str | Path | None = None, *, read_only: bool = False, settings: 
     `extra`: other DuckDB options of this use (e.g. preserve_insertion_order). Raises duckdb.Error.
     """
     target = ":memory:" if db is None else str(db)
-    return duckdb.connect(target, read_only=read_only, config=duckdb_config(db, settings, **extra))
+    config = duckdb_config(db, settings, **extra)
+    try:
+        return duckdb.connect(target, read_only=read_only, config=config)
+    except duckdb.ConnectionException as e:
+        if "different configuration" not in str(e):
+            raise
+    # This process already holds the database open with other options (a notebook, a test, a caller's
+    # connection): join that instance and set the limits that can change while it is open.
+    con = duckdb.connect(target, read_only=read_only)
+    con.execute(f"SET memory_limit = '{config['memory_limit']}'")
+    con.execute(f"SET threads = {int(config['threads'])}")
+    return con
 
 
 def resource_error_message(error: BaseException, settings: DuckDbSettings | None = None) -> str | None:
