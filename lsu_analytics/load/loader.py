@@ -9,6 +9,8 @@ from pathlib import Path
 from time import perf_counter
 from typing import Callable
 
+import duckdb
+
 from lsu_analytics.common.digest import sha256_file
 from lsu_analytics.contract import TABLES, create_schema
 from lsu_analytics.database import connect

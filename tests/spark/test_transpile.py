@@ -60,10 +60,11 @@ def test_every_rule_of_the_catalogue_translates():
         assert "getvariable" not in r.sql.lower(), r.rule.id
 
 
-def test_a_spark_variant_beside_the_rule_wins(tmp_path, monkeypatch):
+def test_a_spark_variant_beside_the_rule_wins(tmp_path):
+    per01 = next(r for r in load_catalog() if r.id == "PER-01")
+    text = per01.sql_path.read_text(encoding="utf-8").replace("PER-01", "ZZZ-01")  # same header, another id
+    (tmp_path / "ZZZ-01.sql").write_text(text, encoding="utf-8")
     (tmp_path / "spark").mkdir()
-    (tmp_path / "ZZZ-01.sql").write_text("-- id: ZZZ-01\n-- severite: info\n-- titre: t\n-- entite: e\n"
-                                         "-- remediation: r\nSELECT list_value(1) AS x\n", encoding="utf-8")
     (tmp_path / "spark" / "ZZZ-01.sql").write_text("SELECT array(1) AS x, getvariable('millesime_courant') AS c\n",
                                                    encoding="utf-8")
     (rule,) = job.spark_rules(VARS, load_catalog(tmp_path))
