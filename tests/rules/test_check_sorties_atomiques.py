@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -95,6 +96,25 @@ CHILD = textwrap.dedent("""
 """)
 
 
+def _handshake(fifo, child) -> str:
+    """What the child writes in the FIFO; fails (instead of blocking forever) if the child dies first."""
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        while True:
+            select.select([fd], [], [], 0.5)
+            try:
+                data = os.read(fd, 64)
+            except BlockingIOError:
+                data = b""
+            if data:
+                return data.decode()
+            if child.poll() is not None:
+                raise AssertionError(f"le contrôle s'est arrêté ({child.returncode}) avant la poignée de main : "
+                                     + child.stderr.read().decode(errors="replace")[-2000:])
+    finally:
+        os.close(fd)
+
+
 def test_kill_9_during_great_expectations_keeps_the_previous_data_docs(db_file, tmp_path):
     out = tmp_path / "controles"
     check(db_file, out, gx=False)
@@ -109,10 +129,10 @@ def test_kill_9_during_great_expectations_keeps_the_previous_data_docs(db_file, 
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(db_file), str(out), str(fifo)],
                              stdin=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        with open(fifo) as f:  # blocks until the child is at the handshake
-            assert f.read() == "pret"
+        assert _handshake(fifo, child) == "pret"
     finally:
-        os.kill(child.pid, signal.SIGKILL)
+        if child.poll() is None:
+            os.kill(child.pid, signal.SIGKILL)
         child.wait()
     assert child.returncode == -signal.SIGKILL
     assert _snapshot(docs) == previous_docs
