@@ -6,6 +6,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+# The Spark tests need pyspark: loaded before any test imports lsu_analytics.gx, which hides it from GX when
+# the process does not already use it (gx/__init__.py).
+try:
+    import pyspark  # noqa: F401 - imported for its side effect on lsu_analytics.gx
+except ImportError:
+    pyspark = None
+
 from lsu_analytics.contract import SYSTEM_TABLES, TABLES, create_schema, quote
 
 REPO = Path(__file__).resolve().parents[1]

@@ -22,7 +22,7 @@ from lsu_analytics.rules.catalog import RULES_DIR, Rule, default_seuils, load_ca
 from lsu_analytics.spark.transpile import to_spark  # absolute: spark-submit runs this file as a script
 
 ANOMALY_COLUMNS = SYSTEM_TABLES["anomalies"].columns
-_SPARK_TYPES = {"INTEGER": "INT", "BIGINT": "BIGINT", "VARCHAR": "STRING"}
+_SPARK_TYPES = {"INTEGER": "INT", "BIGINT": "BIGINT", "VARCHAR": "STRING", "TIMESTAMP": "TIMESTAMP"}
 
 
 @dataclass(frozen=True)
