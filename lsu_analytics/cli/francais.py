@@ -2,9 +2,10 @@
 section titles, defaults, parameter types, errors) are translated here, once, for every command.
 
 typer carries its own copy of click (`typer._click`) whose texts are plain English strings, plus a few looked
-up through `gettext` (`typer.core`, `typer.rich_utils`). `installer()` hooks the three places they go through:
-the help option, the usage line, the error messages (`ClickException.format_message`), and points typer's
-gettext lookups and rich constants at this catalogue. The test of `--help` walks every command."""
+up through `gettext` (`typer.core`, `typer.rich_utils`). `installer()` hooks the places they go through: the
+help option, the usage line, the type beside an option (none beside a flag, which takes no value), the error
+messages (`ClickException.format_message`), and points typer's gettext lookups and rich constants at this
+catalogue. The test of `--help` walks every command."""
 from __future__ import annotations
 
 import gettext as stdlib_gettext
@@ -109,19 +110,55 @@ def _type_francais(display_type):
         if isinstance(text, str) and text.startswith("<") and text.endswith(">"):
             return "<" + nom_de_type(text[1:-1]) + ">"
         return text
-    wrapper._francais = True
+    return wrapper
+
+
+def _drapeau_sans_type(display_type_rich):
+    # A flag takes no value: no type beside it (typer would write <bool>).
+    def wrapper(self, ctx):
+        if self.is_flag and self.metavar is None:
+            return None
+        return display_type_rich(self, ctx)
     return wrapper
 
 
 def _format_message_francais(format_message):
     def wrapper(self):
         return traduire_erreur(format_message(self))
-    wrapper._francais = True
     return wrapper
 
 
-def _deja(fonction) -> bool:
-    return getattr(fonction, "_francais", False)
+def _init_groupe_francais(init):
+    def wrapper(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        if self.subcommand_metavar == SOUS_COMMANDE[0]:
+            self.subcommand_metavar = SOUS_COMMANDE[1]
+    return wrapper
+
+
+def _aide_francaise(get_help_option):
+    def wrapper(self, ctx):
+        option = get_help_option(self, ctx)
+        if option is not None:
+            option.help = AIDE
+        return option
+    return wrapper
+
+
+def _usage_francais(write_usage):
+    def wrapper(self, prog, args="", prefix=None):
+        return write_usage(self, prog, args, USAGE if prefix is None else prefix)
+    return wrapper
+
+
+def _remplacer(owner, name: str, traduction) -> None:
+    """owner.name = traduction(owner.name), once: installer() may run again on the patched classes."""
+    original = getattr(owner, name)
+    if getattr(original, "_francais", False):
+        return
+    wrapper = traduction(original)
+    wrapper._francais = True
+    setattr(owner, name, wrapper)
 
 
 def installer() -> None:
@@ -138,48 +175,16 @@ def installer() -> None:
         setattr(rich_utils, constante, gettext(texte))
 
     core = importlib.import_module("typer.core")
-    for cls_name in ("TyperArgument", "TyperOption"):
-        cls = getattr(core, cls_name)
-        if not _deja(cls.display_type):
-            cls.display_type = _type_francais(cls.display_type)
-    group = core.TyperGroup
-    if not _deja(group.__init__):
-        init = group.__init__
-
-        def __init__(self, *args, **kwargs):
-            init(self, *args, **kwargs)
-            if self.subcommand_metavar == SOUS_COMMANDE[0]:
-                self.subcommand_metavar = SOUS_COMMANDE[1]
-        __init__._francais = True
-        group.__init__ = __init__
-
-    click_core = importlib.import_module("typer._click.core")
-    command = click_core.Command
-    if not _deja(command.get_help_option):
-        get_help_option = command.get_help_option
-
-        def get_help_option_fr(self, ctx):
-            option = get_help_option(self, ctx)
-            if option is not None:
-                option.help = AIDE
-            return option
-        get_help_option_fr._francais = True
-        command.get_help_option = get_help_option_fr
-
-    formatting = importlib.import_module("typer._click.formatting")
-    formatter = formatting.HelpFormatter
-    if not _deja(formatter.write_usage):
-        write_usage = formatter.write_usage
-
-        def write_usage_fr(self, prog, args="", prefix=None):
-            return write_usage(self, prog, args, USAGE if prefix is None else prefix)
-        write_usage_fr._francais = True
-        formatter.write_usage = write_usage_fr
+    for cls in (core.TyperArgument, core.TyperOption):
+        _remplacer(cls, "display_type", _type_francais)
+    _remplacer(core.TyperOption, "display_type_rich", _drapeau_sans_type)
+    _remplacer(core.TyperGroup, "__init__", _init_groupe_francais)
+    _remplacer(importlib.import_module("typer._click.core").Command, "get_help_option", _aide_francaise)
+    _remplacer(importlib.import_module("typer._click.formatting").HelpFormatter, "write_usage", _usage_francais)
     if hasattr(rich_utils, "highlighter") and hasattr(rich_utils.highlighter, "highlights"):
         rich_utils.highlighter.highlights = [h.replace("Usage: ", USAGE) for h in rich_utils.highlighter.highlights]
 
     exceptions = importlib.import_module("typer._click.exceptions")
     for obj in vars(exceptions).values():
         if isinstance(obj, type) and issubclass(obj, exceptions.ClickException) and "format_message" in vars(obj):
-            if not _deja(obj.format_message):
-                obj.format_message = _format_message_francais(obj.format_message)
+            _remplacer(obj, "format_message", _format_message_francais)

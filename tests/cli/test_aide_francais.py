@@ -51,3 +51,30 @@ def test_usage_errors_are_in_french(args, attendu):
     assert attendu in sortie and "Essayez « lsu-analytics" in sortie
     for mot in ANGLAIS:
         assert mot not in sortie, (mot, sortie)
+
+
+def _drapeaux(chemin):
+    commande = get_command(app)
+    for nom in chemin:
+        commande = commande.commands[nom]
+    return [p for p in commande.params if getattr(p, "is_flag", False)]
+
+
+CHEMINS_AVEC_DRAPEAU = [c for c in CHEMINS if _drapeaux(c)]
+
+
+def test_some_commands_have_flags():
+    assert any("--sans-data-docs" in p.opts for c in CHEMINS_AVEC_DRAPEAU for p in _drapeaux(c))
+
+
+@pytest.mark.parametrize("chemin", CHEMINS_AVEC_DRAPEAU, ids=lambda c: " ".join(c))
+def test_flags_show_no_type(chemin):
+    """A flag takes no value: its row shows the option and its help, no <oui/non> as typer would (nor --help)."""
+    result = CliRunner().invoke(app, [*chemin, "--help"], prog_name="lsu-analytics", env={"COLUMNS": "200"})
+    lignes = result.output.splitlines()
+    for drapeau in [*(max(p.opts, key=len) for p in _drapeaux(chemin)), "--help"]:
+        (ligne,) = [li for li in lignes if re.search(rf"\s{re.escape(drapeau)}\s", li)]
+        apres = ligne.split(drapeau, 1)[1].strip(" │")
+        assert not apres.startswith("<"), ligne
+    # Options that take a value keep their type.
+    assert "<chemin>" in result.output or "<texte>" in result.output or "<entier>" in result.output
