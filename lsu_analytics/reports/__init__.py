@@ -9,15 +9,11 @@ Imported lazily: reading the notebook registry (`reports.notebooks`) must not lo
 """
 from __future__ import annotations
 
-import importlib
+from lsu_analytics.common.lazy import lazy_exports
 
 _API = {"NOTEBOOKS": "notebooks", "NOTEBOOKS_DIR": "notebooks", "ReportError": "errors", "ReportParamError": "errors",
         "validate_params": "params", "ReportResult": "render", "render_report": "render"}
 
 __all__ = sorted(_API)
 
-
-def __getattr__(name: str):
-    if name in _API:
-        return getattr(importlib.import_module(f".{_API[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _API)
