@@ -3,16 +3,7 @@
 -- latest extraction $l and the one before it $p, and the change. Least change first (a fall before a
 -- standstill: the places that are not moving); a masked side gives no change, listed last.
 WITH enfants AS (
-    SELECT DISTINCT
-        CASE $niveau WHEN 'national' THEN 'academie' WHEN 'academie' THEN 'departement'
-                     ELSE 'etablissement' END AS niveau_enfant,
-        CASE $niveau WHEN 'national' THEN academie WHEN 'academie' THEN departement ELSE uai END AS code_enfant,
-        CASE $niveau WHEN 'national' THEN 'Académie ' || academie
-                     WHEN 'academie' THEN 'Département ' || departement
-                     ELSE coalesce(nom, '?') || ' (' || uai || ')' END AS libelle
-    FROM etablissements
-    WHERE $niveau <> 'etablissement'
-      AND dans_perimetre($niveau, $code, academie, departement, circonscription, uai)
+    SELECT * FROM sous_perimetres($niveau, $code)
 ), taux AS (
     SELECT e.code_enfant, e.libelle, i.date_extraction,
            bool_or(i.masque) AS masque,

@@ -2,17 +2,7 @@
 -- establishments of a department or district, niveaux of an establishment) with their
 -- main indicators, per-period ones summed over the periods (hidden if any part is).
 WITH enfants AS (
-    SELECT DISTINCT
-        CASE $niveau WHEN 'national' THEN 'academie' WHEN 'academie' THEN 'departement'
-                     ELSE 'etablissement' END AS niveau_enfant,
-        CASE $niveau WHEN 'national' THEN academie WHEN 'academie' THEN departement ELSE uai END AS code_enfant,
-        'TOUS' AS niveau_scolaire,
-        CASE $niveau WHEN 'national' THEN 'Académie ' || academie
-                     WHEN 'academie' THEN 'Département ' || departement
-                     ELSE coalesce(nom, '?') || ' (' || uai || ')' END AS libelle
-    FROM etablissements
-    WHERE $niveau <> 'etablissement'
-      AND dans_perimetre($niveau, $code, academie, departement, circonscription, uai)
+    SELECT niveau_enfant, code_enfant, 'TOUS' AS niveau_scolaire, libelle FROM sous_perimetres($niveau, $code)
     UNION ALL
     SELECT DISTINCT 'etablissement', $code, niveau_scolaire, 'Niveau ' || niveau_scolaire
     FROM indicateurs
