@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.common.memory import peak_rss_kib
 from lsu_analytics.contract.vocabulary import Sortie
 
 from .duckdb_options import duckdb_options
@@ -42,13 +43,13 @@ def generate(
     except ValueError as exc:
         typer.echo(f"Erreur : {exc}", err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE) from exc
+    mesure = f"en {time.perf_counter() - start:.1f} s, pic mémoire {peak_rss_kib() / 1024:.0f} Mio"
     if extractions is None:
-        typer.echo(f"Export de {pupils} élèves écrit dans {folder} en {time.perf_counter() - start:.1f} s "
+        typer.echo(f"Export de {pupils} élèves écrit dans {folder} {mesure} "
                    f"(manifest.json ; vérité terrain : verite_terrain.json).")
     else:
         typer.echo(f"{len(folders)} extractions de {pupils} élèves écrites dans {out} "
-                   f"({folders[0].name} … {folders[-1].name}) en {time.perf_counter() - start:.1f} s "
-                   f"(vérité des statuts : {VERITE_HISTORIQUE}).")
+                   f"({folders[0].name} … {folders[-1].name}) {mesure} (vérité des statuts : {VERITE_HISTORIQUE}).")
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:

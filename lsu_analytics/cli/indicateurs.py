@@ -128,38 +128,17 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
         db: Path = typer.Option(None, "--db", help="Base déjà chargée à réutiliser au lieu de générer un export "
                                                    "(sa table indicateurs est recalculée)."),
-        synthetique: bool = typer.Option(False, "--synthetique", help="Indicateurs seuls, sur des tables "
-                                                                      "synthétiques SQL (sans rapport)."),
         workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail (défaut : dossier temporaire)."),
     ) -> None:
         """Mesure le remplissage de la table `indicateurs` et le rendu du rapport indicateurs de la plus
         grande académie, sur un export généré de PUPILS élèves (cible : 30 s chacun à 250 000 élèves)."""
         from rich.console import Console
 
+        from lsu_analytics.bench.rapports import run_bench
+
         console = Console()
-        if not synthetique:
-            from lsu_analytics.bench.rapports import run_bench as run_report_bench
-
-            try:
-                result = run_report_bench(pupils, seed=seed, workdir=workdir, db=db, echo=console.print)
-            except Exception as e:  # noqa: BLE001 - a benchmark reports any failure in French
-                raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).")
-            console.print(result.resume())
-            return
-
-        from lsu_analytics.bench.indicateurs import run_bench
-
         try:
-            with console.status("Préparation de la base de mesure…"):
-                result = run_bench(pupils, seed=seed, workdir=workdir, synthetique=True)
+            result = run_bench(pupils, seed=seed, workdir=workdir, db=db, echo=console.print)
         except Exception as e:  # noqa: BLE001 - a benchmark reports any failure in French
             raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).")
-        volumes = ", ".join(f"{t} {_nombre(n)}" for t, n in result.volumes.items())
-        console.print(f"Base {result.source} de {_nombre(pupils)} élèves ({volumes}) préparée en "
-                      f"{_secondes(result.preparation_s)}.")
-        console.print(_summary_table(result.run, "Indicateurs LSU (mesure)"))
-        console.print(f"Calcul des indicateurs : [bold]{_secondes(result.run.duree_s)}[/] "
-                      f"({_nombre(result.run.lignes)} lignes), dont secret secondaire "
-                      f"{_secondes(result.run.secret.duree_s)}.")
-        for ligne in result.run.secret.resume(result.run.seuil_secret):
-            console.print(ligne, style="red" if ligne.startswith("Attention") else None)
+        console.print(result.resume())

@@ -205,6 +205,7 @@ def test_cli_generate(tmp_path):
     result = CliRunner().invoke(app, ["generate", "--pupils", "120", "--seed", "5", "--out", str(tmp_path / "cli"),
                                       "--format-date", "fr"])
     assert result.exit_code == 0, result.output
+    assert re.search(r"en \d+\.\d s, pic mémoire \d+ Mio", result.output)  # the figures a benchmark reads
     assert read_json(tmp_path / "cli" / "manifest.json")["format_date"] == "fr"
     bad = CliRunner().invoke(app, ["generate", "--pupils", "120", "--seed", "5", "--out", str(tmp_path / "x"),
                                    "--encodage", "latin-9"])

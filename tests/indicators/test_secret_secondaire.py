@@ -196,19 +196,31 @@ def test_perte_petite_20000_eleves(tmp_path_factory):
     assert primaires > 0 and secondaires <= 2 * primaires
 
 
-def test_hierarchie_non_emboitee(tmp_path):
-    """The synthetic bench base puts a department's schools in two academies: the parents sharing a child are
-    merged into one relation (sum of parents = sum of children), and the attacker still recovers nothing."""
-    from lsu_analytics.bench.indicateurs import build_synthetic
-
-    with duckdb.connect(str(tmp_path / "synthetique.duckdb")) as con:
-        build_synthetic(con, 20_000)
-        a_cheval = con.execute("SELECT count(*) FROM (SELECT departement FROM etablissements GROUP BY 1 "
-                               "HAVING count(DISTINCT academie) > 1)").fetchone()[0]
-        run = compute_indicateurs(con, seuil_secret=4)
-        assert a_cheval > 0 and run.secret.masquees.get("effectif", 0) > 0
-        assert attaque(con) == []
-        assert run.secret.relations_non_protegees == 0
+def test_hierarchie_non_emboitee(export, tiny_db):
+    """A department whose schools lie in two academies (the generator never makes one: a tiny hand-made
+    export): the parents sharing a child are merged into one relation (sum of academies = sum of their
+    departments), the small department's cell is protected inside it, and the attacker recovers nothing."""
+    colleges = {  # uai: (academie, departement, pupils of 6E)
+        "0380001A": ("08", "038", 3), "0380002B": ("08", "038", 10), "0380003C": ("10", "038", 12),
+        "0730001D": ("08", "073", 8), "0730002E": ("08", "073", 9),
+        "0690001F": ("10", "069", 3),
+        "0420001G": ("10", "042", 11), "0420002H": ("10", "042", 14),
+    }
+    for uai, (academie, departement, n) in colleges.items():
+        export.etab(uai, academie=academie, departement=departement)
+        export.eleves(export.classe(uai, "6E"), uai, n)
+    con = tiny_db.con
+    a_cheval = con.execute("SELECT count(*) FROM (SELECT departement FROM etablissements GROUP BY 1 "
+                           "HAVING count(DISTINCT academie) > 1)").fetchone()[0]
+    run = compute_indicateurs(con, seuil_secret=4)
+    assert a_cheval == 1 and run.secret.masquees.get("effectif", 0) > 0
+    masque = dict(con.execute("SELECT code_perimetre, masque FROM indicateurs WHERE indicateur = 'EFFECTIF' "
+                              "AND niveau_perimetre = 'departement' AND niveau_scolaire = '6E'").fetchall())
+    # The department of one school of 3 is masked, and a second department with it (else the merged
+    # relation 08 + 10 = 038 + 073 + 069 + 042 gives it away).
+    assert masque["069"] and sum(masque.values()) >= 2
+    assert attaque(con) == []
+    assert run.secret.relations_non_protegees == 0
 
 
 def test_plus_petite_cellule_puis_ordre_stable(export, calcule):

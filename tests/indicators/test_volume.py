@@ -1,36 +1,53 @@
-"""Volume: the synthetic bench export, and the 250 000-pupil timing (slow)."""
+"""`bench indicateurs` on a generated export: the figures it prints, and (slow) the indicators at volume."""
 from __future__ import annotations
+
+import re
 
 import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from lsu_analytics.bench.rapports import run_bench
 from lsu_analytics.cli import app
-from lsu_analytics.bench.indicateurs import run_bench
+
+from test_secret_secondaire import FONDES_ELEVES
 
 
-def test_bench_synthetique_coherent(tmp_path):
-    result = run_bench(900, workdir=tmp_path, seuil_secret=0)
-    assert result.volumes["inscriptions"] == 3 * 900          # C et deux années antérieures
-    with duckdb.connect(str(tmp_path / "bench-indicateurs.duckdb")) as con:
-        effectif = con.execute("SELECT valeur FROM indicateurs WHERE indicateur = 'EFFECTIF' "
-                               "AND niveau_perimetre = 'national' AND niveau_scolaire = 'TOUS'").fetchall()
-        par_academie = con.execute("SELECT sum(valeur) FROM indicateurs WHERE indicateur = 'EFFECTIF' "
-                                   "AND niveau_perimetre = 'academie' AND niveau_scolaire = 'TOUS'").fetchall()
-    assert effectif == [(900,)] and par_academie == [(900,)]
-    assert result.run.lignes == sum(result.run.lignes_par_famille.values()) > 0
+def _effectifs(db) -> tuple[int, int]:
+    """National EFFECTIF (every niveau) and its sum over the academies (published cells)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT sum(valeur) FILTER (niveau_perimetre = 'national'), "
+            "sum(valeur) FILTER (niveau_perimetre = 'academie') FROM indicateurs "
+            "WHERE indicateur = 'EFFECTIF' AND niveau_scolaire = 'TOUS' AND NOT masque").fetchone()
 
 
-def test_commande_bench():
-    result = CliRunner().invoke(app, ["bench", "indicateurs", "--pupils", "300", "--synthetique"])
+def test_commande_bench(tmp_path):
+    result = CliRunner().invoke(app, ["bench", "indicateurs", "--pupils", "300", "--workdir", str(tmp_path)],
+                                env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "Calcul des indicateurs" in result.output
+    assert re.search(r"Remplissage de la table indicateurs : \d+,\d s", result.output)
+    assert re.search(r"Rendu du rapport indicateurs \(académie \d+\) : \d+,\d s", result.output)
+    assert list((tmp_path / "rapports").glob("*.html"))
+    eleves = int(re.search(r"Élèves inscrits en C : (\d+)", result.output).group(1))
+    national, academies = _effectifs(tmp_path / "bench-rapport.duckdb")
+    assert national == eleves > 0
+    assert academies >= national  # a pupil who moved between two academies counts in each
 
 
 @pytest.mark.slow
-def test_250000_eleves_en_moins_de_30_secondes(tmp_path):
+def test_indicateurs_a_250000_eleves(tmp_path):
+    """At volume the totals still add up across perimeters, and no published pupil-based cell is small."""
     result = run_bench(250_000, workdir=tmp_path)
-    print(f"\nindicateurs, 250 000 élèves : {result.run.duree_s:.1f} s, {result.run.lignes} lignes, "
-          f"volumes {result.volumes}")
-    assert result.volumes["bilans_periodiques"] > 1_500_000
-    assert result.run.duree_s <= 30
+    print("\n" + result.resume())
+    db = tmp_path / "bench-rapport.duckdb"
+    national, academies = _effectifs(db)
+    assert national == result.pupils > 200_000  # pupils enrolled in the current year
+    assert academies >= national  # a pupil who moved between two academies counts in each
+    with duckdb.connect(str(db), read_only=True) as con:
+        petites = con.execute("SELECT DISTINCT indicateur FROM indicateurs WHERE NOT masque "
+                              "AND coalesce(denominateur, numerateur) BETWEEN 1 AND 4").fetchall()
+        bp = con.execute("SELECT count(*) FROM bilans_periodiques").fetchone()[0]
+    assert [i for (i,) in petites if FONDES_ELEVES.match(i)] == []
+    assert bp > 1_500_000
+    assert result.html.is_file()
