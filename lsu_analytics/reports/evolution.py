@@ -30,6 +30,21 @@ def _base(chart):
     return chart.configure(font=FONT, aria=False).configure_view(stroke=None)
 
 
+TOOLTIP_DATE = alt.Tooltip("date:T", format="%d/%m/%Y")
+
+
+def _lignes_par_extraction(data: pd.DataFrame, y: alt.Y, color: alt.Color, tooltip: list) -> alt.Chart:
+    """One line per series across the extractions (column `date`), a point at each."""
+    return alt.Chart(data).mark_line(point=True).encode(
+        x=alt.X("date:T", title="Extraction", axis=alt.Axis(format="%d/%m")), y=y, color=color, tooltip=tooltip)
+
+
+def _dernieres_extractions(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the latest extractions, those a table shows as columns."""
+    dates = sorted(df["date_extraction"].unique())[-COLONNES_DATES:]
+    return df[df["date_extraction"].isin(dates)]
+
+
 def _intro(con) -> HTML:
     dates = h.extractions(con)
     if len(dates) == 1:
@@ -58,12 +73,10 @@ def evolution_graphique(df: pd.DataFrame):
         periode_libelle="Période " + visibles["periode"].astype(int).astype(str),
         date=pd.to_datetime(visibles["date_extraction"]),
     )[["date", "libelle", "periode_libelle", "valeur"]]
-    chart = _base(alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Extraction", axis=alt.Axis(format="%d/%m")),
-        y=alt.Y("valeur:Q", title="Taux", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("periode_libelle:N", title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=["libelle", "periode_libelle", alt.Tooltip("date:T", format="%d/%m/%Y"),
-                 alt.Tooltip("valeur:Q", format=".1%")],
+    chart = _base(_lignes_par_extraction(
+        data, alt.Y("valeur:Q", title="Taux", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        alt.Color("periode_libelle:N", title=None, legend=alt.Legend(orient="bottom")),
+        ["libelle", "periode_libelle", TOOLTIP_DATE, alt.Tooltip("valeur:Q", format=".1%")],
     ).properties(width=220, height=180).facet(
         column=alt.Column("libelle:N", title=None, sort=[labels.INDICATEURS[i] for i in INDICATEURS_EVOLUTION],
                           header=alt.Header(labelLimit=220))))
@@ -76,8 +89,8 @@ def evolution_tableau(df: pd.DataFrame) -> pd.DataFrame:
     """Indicator × period in rows, the latest extractions in columns; `s` for a masked cell."""
     if df.empty:
         return df
-    dates = sorted(df["date_extraction"].unique())[-COLONNES_DATES:]
-    df = df[df["date_extraction"].isin(dates)].assign(texte=f.cellules(df[df["date_extraction"].isin(dates)]))
+    df = _dernieres_extractions(df)
+    df = df.assign(texte=f.cellules(df))
     table = df.pivot_table(index=["indicateur", "periode"], columns="date_extraction", values="texte",
                            aggfunc="first").reset_index()
     ordre = {k: i for i, k in enumerate(INDICATEURS_EVOLUTION)}
@@ -159,11 +172,10 @@ def regles_graphique(df: pd.DataFrame):
     if df.empty:
         return None
     data = df.assign(date=pd.to_datetime(df["date_extraction"]))[["date", "rule_id", "nombre"]]
-    chart = _base(alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Extraction", axis=alt.Axis(format="%d/%m")),
-        y=alt.Y("nombre:Q", title="Anomalies présentes", axis=alt.Axis(format="d", tickMinStep=1)),
-        color=alt.Color("rule_id:N", title="Règle", legend=alt.Legend(orient="right", columns=2)),
-        tooltip=["rule_id", alt.Tooltip("date:T", format="%d/%m/%Y"), "nombre"],
+    chart = _base(_lignes_par_extraction(
+        data, alt.Y("nombre:Q", title="Anomalies présentes", axis=alt.Axis(format="d", tickMinStep=1)),
+        alt.Color("rule_id:N", title="Règle", legend=alt.Legend(orient="right", columns=2)),
+        ["rule_id", TOOLTIP_DATE, "nombre"],
     ).properties(width=460, height=240))
     return Graphique(chart, f"Nombre d'anomalies présentes par règle à chacune des {data['date'].nunique()} "
                             "extraction(s) de l'historique.")
@@ -172,8 +184,7 @@ def regles_graphique(df: pd.DataFrame):
 def regles_tableau(df: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return df
-    dates = sorted(df["date_extraction"].unique())[-COLONNES_DATES:]
-    table = df[df["date_extraction"].isin(dates)].pivot_table(
+    table = _dernieres_extractions(df).pivot_table(
         index="rule_id", columns="date_extraction", values="nombre", aggfunc="sum", fill_value=0).reset_index()
     table.columns = ["Règle" if c == "rule_id" else _date(c) for c in table.columns]
     return table
