@@ -26,21 +26,29 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
 
 
 def bench_import_xml(
-    bilans: int = typer.Option(20_000, "--bilans", min=1, help="Nombre de bilans périodiques du fichier généré."),
+    pupils: int = typer.Option(20_000, "--pupils", min=50, help="Nombre d'élèves de l'export généré."),
+    etablissements: int = typer.Option(10, "--etablissements", min=1,
+                                       help="Fichiers d'import écrits : ceux des N établissements qui ont le plus "
+                                            "de bilans dans l'export."),
+    seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
     xsd: Path | None = typer.Option(None, "--xsd", help=f"Valider aussi contre ce XSD (sinon ${ENV_VAR})."),
-    dossier: Path | None = typer.Option(None, "--dossier", help="Dossier du fichier temporaire (défaut : /tmp)."),
+    dossier: Path | None = typer.Option(None, "--dossier", help="Dossier des fichiers temporaires (défaut : /tmp)."),
 ) -> None:
-    """Mesure la lecture en flux et le chargement d'un fichier d'import généré (10 disciplines par bilan)."""
+    """Mesure la lecture en flux et le chargement des fichiers d'import XML que les plus grands établissements
+    d'un export généré auraient envoyés à LSU (leurs bilans de l'année en cours)."""
     from lsu_analytics.bench.xml import measure
 
     console = Console(highlight=False)
-    result = measure(bilans, configured_xsd(xsd), dossier)
+    with console.status("Génération de l'export et écriture des fichiers d'import…"):
+        result = measure(pupils, etablissements, seed, configured_xsd(xsd), dossier)
     table = Table(title="Import XML : mesure")
     table.add_column("Mesure")
     table.add_column("Valeur", justify="right")
+    table.add_row("Fichiers (établissements)", str(result["fichiers"]))
     table.add_row("Bilans périodiques / acquis", f"{result['bilans']} / {result['acquis']}")
-    table.add_row("Taille du fichier", f"{result['taille_mo']:.1f} Mo")
+    table.add_row("Taille des fichiers", f"{result['taille_mo']:.1f} Mo (le plus gros : {result['plus_gros_mo']:.1f} Mo)")
     table.add_row("Validation XSD", "oui" if result["xsd"] else "non")
+    table.add_row("Préparation (export généré, chargé, fichiers écrits)", f"{result['preparation_s']:.1f} s")
     table.add_row("Lecture", f"{result['lecture_s']:.1f} s ({result['bilans_par_s']:.0f} bilans/s)")
     table.add_row("Chargement DuckDB", f"{result['chargement_s']:.1f} s")
     table.add_row("Hausse du pic mémoire pendant la lecture", f"{result['pic_memoire_lecture_mo']:.0f} Mo")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lsu_analytics.xml.synthetic import write_lsu
+from lsu_xml_files import write_lsu
 
 
 def _root_conftest(config):
@@ -35,3 +35,21 @@ def lsu_file(tmp_path):
 def _no_xsd_from_environment(monkeypatch):
     # A developer's $LSU_XSD must not change what these tests mean; they set it when they need it.
     monkeypatch.delenv("LSU_XSD", raising=False)
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    """A generated export, loaded (read-only connection), and the import files of its three largest schools."""
+    import duckdb
+
+    from lsu_analytics.generate import generate_export
+    from lsu_analytics.load import load_export
+    from lsu_analytics.xml.from_tables import largest_schools, write_school_file
+
+    folder = tmp_path_factory.mktemp("xml-genere")
+    db = folder / "export.duckdb"
+    load_export(generate_export(folder / "export", 2000, 1), db)
+    con = duckdb.connect(str(db), read_only=True)
+    files = {uai: write_school_file(con, uai, folder / f"{uai}.xml") for uai in largest_schools(con, 3)}
+    yield con, files
+    con.close()

@@ -1,11 +1,12 @@
 """`lsu-analytics import-xml`: load, summary in French, default output, several files."""
+import re
 import shutil
 
 import duckdb
 from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
-from lsu_analytics.xml.synthetic import bilan
+from lsu_xml_files import bilan
 
 WIDE = {"COLUMNS": "250"}
 
@@ -59,8 +60,11 @@ def test_exit_code_is_the_worst_file(lsu_file, tmp_path):
     assert _count(out, "bilans_periodiques") == 1  # the valid file is loaded, the invalid one is not
 
 
-def test_bench_import_xml_measures_a_generated_file(tmp_path):
-    result = CliRunner().invoke(app, ["bench", "import-xml", "--bilans", "30", "--dossier", str(tmp_path)], env=WIDE)
+def test_bench_import_xml_measures_files_derived_from_a_generated_export(tmp_path):
+    result = CliRunner().invoke(app, ["bench", "import-xml", "--pupils", "300", "--etablissements", "2",
+                                      "--dossier", str(tmp_path)], env=WIDE)
     assert result.exit_code == 0, result.output
-    assert "30 / 300" in result.output and "bilans/s" in result.output
+    assert re.search(r"Fichiers \(établissements\)\s+│\s+2 ", result.output)
+    bilans, acquis = map(int, re.search(r"(\d+) / (\d+)", result.output).groups())
+    assert 0 < bilans < acquis and "bilans/s" in result.output
     assert list(tmp_path.iterdir()) == []  # the generated file and base are removed

@@ -5,7 +5,7 @@ from typer.testing import CliRunner
 from lsu_analytics.cli import app
 from lsu_analytics.xml import XmlImportError, read_import
 from lsu_analytics.xml.reader import NS
-from lsu_analytics.xml.synthetic import bilan
+from lsu_xml_files import bilan
 
 SECRET = "SECRET-7f3a9c-NE-DOIT-PAS-SORTIR"
 ROOT = f'<lsun-bilans xmlns="{NS}" schemaVersion="3.0">'

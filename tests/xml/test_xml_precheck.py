@@ -6,7 +6,7 @@ from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
 from lsu_analytics.xml import XmlImportError, precheck, read_import
-from lsu_analytics.xml.synthetic import bilan
+from lsu_xml_files import bilan
 
 UAI = "0382032C"
 NAMES = ("Nomconfidentiel", "Prenomconfidentiel")

@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 
 from lsu_analytics.cli import app
 from lsu_analytics.xml import ERREUR, XmlImportError, read_import
-from lsu_analytics.xml.synthetic import bilan
+from lsu_xml_files import bilan
 from lsu_xml_files import line_of
 
 WIDE = {"COLUMNS": "250"}
