@@ -58,12 +58,21 @@ def write_import(path: Path, *, uai: str, responsable: tuple[str, str], eleves: 
     return path
 
 
+def _liste(w, tag: str, items: Iterable):
+    """The items, inside <tag> written before the first and closed after the last; nothing without any
+    (the XSD refuses an empty list)."""
+    empty = True
+    for item in items:
+        if empty:
+            w(f"    <{tag}>\n")
+            empty = False
+        yield item
+    if not empty:
+        w(f"    </{tag}>\n")
+
+
 def _bilans(w, bilans: Iterable[dict], resp_id: str) -> None:
-    first = True
-    for b in bilans:
-        if first:
-            w("    <bilans-periodiques>\n")
-            first = False
+    for b in _liste(w, "bilans-periodiques", bilans):
         prof = f' prof-princ-refs="{b["prof_princ"]}"' if b["prof_princ"] else ""
         w(f'      <bilan-periodique eleve-ref="{b["eleve"]}" periode-ref="{b["periode"]}"{prof}\n'
           f'          date-conseil-classe="{b["conseil"]}" date-scolarite="{b["scolarite"]}"\n'
@@ -81,21 +90,13 @@ def _bilans(w, bilans: Iterable[dict], resp_id: str) -> None:
         w(f"        </liste-acquis>\n        <acquis-conseils>{escape(b['conseils'])}</acquis-conseils>\n"
           f'        <vie-scolaire nb-retards="{retards}" nb-abs-justifiees="{justifiees}" '
           f'nb-abs-injustifiees="{injustifiees}" />\n      </bilan-periodique>\n')
-    if not first:
-        w("    </bilans-periodiques>\n")
 
 
 def _cycles(w, cycles: Iterable[dict], resp_id: str) -> None:
-    first = True
-    for c in cycles:
-        if first:
-            w("    <bilans-cycle>\n")
-            first = False
+    for c in _liste(w, "bilans-cycle", cycles):
         w(f'      <bilan-cycle eleve-ref="{c["eleve"]}" cycle="{c["cycle"]}" millesime="{c["millesime"]}"'
           f' date-creation="{c["creation"]}" date-verrou="{c["verrou"]}" responsable-etab-ref="{resp_id}">\n'
           "        <socle>\n")
         for code in DOMAINES_SOCLE:
             w(f'          <domaine code="{code}" positionnement="{c["socle"][code]}" />\n')
         w("        </socle>\n        <synthese>Synthèse.</synthese>\n      </bilan-cycle>\n")
-    if not first:
-        w("    </bilans-cycle>\n")
