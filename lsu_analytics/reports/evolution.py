@@ -125,14 +125,18 @@ def _historique(con, historique):
     h.attacher(con, path)
 
 
-def section_indicateurs(p: dict, historique) -> list[HTML]:
-    """The « Évolution » section of the indicators report (p: its validated parameters)."""
-    con = db.connect(p["db"])
+def _avec_historique(con, historique, section, p: dict) -> list[HTML]:
+    """section(con, p) on the report's connection with the history attached; the connection is closed."""
     try:
         _historique(con, historique)
-        return _section_indicateurs(con, p)
+        return section(con, p)
     finally:
         con.close()
+
+
+def section_indicateurs(p: dict, historique) -> list[HTML]:
+    """The « Évolution » section of the indicators report (p: its validated parameters)."""
+    return _avec_historique(db.connect(p["db"]), historique, _section_indicateurs, p)
 
 
 def _section_indicateurs(con, p: dict) -> list[HTML]:
@@ -206,12 +210,7 @@ def etablissements_tableau(df: pd.DataFrame) -> pd.DataFrame:
 
 def section_audit(p: dict, historique) -> list[HTML]:
     """The « Évolution » section of the audit report (p: its validated parameters)."""
-    con = audit.connect(p)
-    try:
-        _historique(con, historique)
-        return _section_audit(con, p)
-    finally:
-        con.close()
+    return _avec_historique(audit.connect(p), historique, _section_audit, p)
 
 
 def _section_audit(con, p: dict) -> list[HTML]:
