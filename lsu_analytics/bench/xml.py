@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import duckdb
@@ -27,11 +29,12 @@ def write_files(pupils: int, seed: int, etablissements: int, folder: Path) -> li
 
 def measure(pupils: int, etablissements: int = 10, seed: int = 1, xsd: Path | None = None,
             folder: Path | None = None) -> dict:
-    """Read and load each file. The memory figure is the growth of the process's peak RSS while reading
-    (0: below an earlier peak, such as the generator's)."""
+    """Read and load each file. The files are prepared in a child process, so that the memory figure, the
+    growth of this process's peak RSS while reading, is the reader's and not the generator's."""
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         start = time.perf_counter()
-        paths = write_files(pupils, seed, etablissements, Path(tmp))
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as child:
+            paths = child.submit(write_files, pupils, seed, etablissements, Path(tmp)).result()
         preparation_s = time.perf_counter() - start
         base = peak_rss_kib()
         read_s = load_s = 0.0
