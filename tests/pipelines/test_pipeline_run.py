@@ -305,8 +305,10 @@ def test_a_report_over_its_time_limit_is_stopped_alone(write_pipeline):
     assert outcome.exit_code == 1
     steps = steps_by_id(outcome.record)
     late = steps["rapport:audit_anomalies:departement-073"]
-    assert late["statut"] == "echec" and "delai_rapport_s" in late["message"] and late["duree_s"] < 30
-    pid = int((outcome.run_dir / "rapports/audit_anomalies/departement-073/pid").read_text())
+    assert late["statut"] == "echec" and "delai_rapport_s" in late["message"]
+    dossier = outcome.run_dir / "rapports/audit_anomalies/departement-073"
+    assert not list(dossier.glob("*.html"))  # stopped before its render, which comes after a minute's wait
+    pid = int((dossier / "pid").read_text())
     assert not Path(f"/proc/{pid}").exists() or Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][0] == "Z"
     assert [k for k, s in steps.items() if s["statut"] != "reussi"] == [late["id"]]
 
