@@ -1,6 +1,8 @@
-"""Run jobs in separate processes, at most N at a time (papermill starts kernels: one process per report).
+"""Run jobs in worker processes, at most N at a time (papermill starts kernels: one report per worker at once).
 
-Each job gets its own process, so one that crashes or hangs fails alone: the others go on.
+A worker runs one job after another, so what a job sets up once (a report's Jupyter kernel, with pandas and
+Altair imported) serves the next ones. A job that crashes its worker or hangs fails alone: that worker is
+stopped with everything it started, and a fresh one takes the remaining jobs.
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from typing import Any, Callable
 @dataclass(frozen=True)
 class Job:
     key: str
-    fn: Callable  # a module-level function (it is pickled by name into a fresh process)
+    fn: Callable  # a module-level function (it is pickled by name into the worker)
     args: tuple
+    alone: bool = False  # its worker ends after it (a job that leaves much memory behind, e.g. Great Expectations)
 
 
 @dataclass(frozen=True)
@@ -51,19 +54,40 @@ def _resolve(ref: str) -> Callable:
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 POLL_S = 0.3  # how soon a stop request is acted on
+GOODBYE_S = 30.0  # an idle worker told to stop has this long to end its kernel and exit
 
 
-def _child(conn, ref: str, sys_path: list[str], args) -> None:
-    # Own process group: a timeout then stops the kernels this job started too.
+def _worker(conn, sys_path: list[str], at_exit: str | None) -> None:
+    # Own process group: a timeout then stops the kernels this worker started too.
     os.setpgrp()
-    # The fork server does not carry the parent's sys.path: the function is found by name, with it.
+    # The fork server does not carry the parent's sys.path: the functions are found by name, with it.
     sys.path[:0] = [p for p in sys_path if p not in sys.path]
     try:
-        conn.send(("ok", _resolve(ref)(*args)))
-    except BaseException as e:  # noqa: BLE001 - everything is reported to the parent
-        conn.send(("erreur", type(e).__name__, str(e) or traceback.format_exc(limit=1)))
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            ref, args = task
+            try:
+                message = ("ok", _resolve(ref)(*args))
+            except BaseException as e:  # noqa: BLE001 - everything is reported to the parent
+                message = ("erreur", type(e).__name__, str(e) or traceback.format_exc(limit=1))
+            conn.send(message)
     finally:
         conn.close()
+        if at_exit:
+            _resolve(at_exit)()
+
+
+@dataclass
+class _Slot:
+    proc: Any
+    conn: Any
+    job: Job | None = None
+    started: float = 0.0
 
 
 def _stop(proc) -> None:
@@ -77,9 +101,24 @@ def _stop(proc) -> None:
             return
 
 
+def _say_goodbye(slot: _Slot) -> None:
+    """Tell an idle worker to end: it stops its kernel and exits (see _join)."""
+    try:
+        slot.conn.send(None)
+    except (OSError, ValueError):
+        pass
+
+
+def _join(slot: _Slot) -> None:
+    slot.proc.join(GOODBYE_S)
+    if slot.proc.exitcode is None:
+        _stop(slot.proc)
+    slot.conn.close()
+
+
 def _context():
     # Not a plain fork: the parent has threads (rich) and maybe DuckDB handles. A fork server is a fresh,
-    # thread-free process that imports this package once, then forks each job quickly.
+    # thread-free process that imports this package once, then forks each worker quickly.
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(["lsu_analytics.pipelines.steps"])
@@ -89,61 +128,85 @@ def _context():
 
 def run_parallel(jobs: list[Job], max_workers: int, timeout_s: float | None = None,
                  on_start: Callable[[Job], None] | None = None,
-                 on_done: Callable[[JobOutcome], None] | None = None) -> dict[str, JobOutcome]:
+                 on_done: Callable[[JobOutcome], None] | None = None,
+                 at_worker_exit: Callable[[], None] | None = None) -> dict[str, JobOutcome]:
+    """Run `jobs` in order on at most `max_workers` workers; `at_worker_exit` (a module-level function)
+    runs in each worker as it ends normally (e.g. to stop the kernel it kept)."""
     ctx = _context()
     pending = deque(jobs)
-    running: dict[str, tuple] = {}  # key -> (job, proc, conn, started, message)
+    slots: list[_Slot] = []
+    leaving: list[_Slot] = []  # told to end, joined at the end
     outcomes: dict[str, JobOutcome] = {}
+    at_exit = _reference(at_worker_exit) if at_worker_exit else None
 
-    def finish(key: str, outcome: JobOutcome) -> None:
-        outcomes[key] = outcome
-        running.pop(key)
+    def finish(slot: _Slot, outcome: JobOutcome) -> None:
+        outcomes[outcome.key] = outcome
+        slot.job = None
         if on_done:
             on_done(outcome)
+
+    def retire(slot: _Slot, dismiss: bool) -> None:
+        slots.remove(slot)
+        if dismiss:
+            _say_goodbye(slot)
+            leaving.append(slot)
+        else:
+            _stop(slot.proc)
+            slot.conn.close()
 
     # While jobs run, a stop signal only raises a flag: an exception in the middle of starting a process
     # would orphan it. The loop then stops every job and the signal's usual handler runs.
     stop: list[int] = []
     previous = _trap(STOP_SIGNALS, stop.append)
     try:
-        while (pending or running) and not stop:
-            while pending and len(running) < max(1, max_workers) and not stop:
-                job = pending.popleft()
-                recv_end, send_end = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(send_end, _reference(job.fn), list(sys.path), job.args),
-                                   name=f"lsu-{job.key}")
+        while (pending or any(s.job for s in slots)) and not stop:
+            for slot in [s for s in slots if s.job is None]:
+                if not pending:
+                    retire(slot, dismiss=True)  # nothing left for it
+            while pending and len(slots) < max(1, max_workers) and not stop:
+                here, there = ctx.Pipe(duplex=True)
+                proc = ctx.Process(target=_worker, args=(there, list(sys.path), at_exit), name="lsu-rapports")
                 proc.start()
-                running[job.key] = [job, proc, recv_end, time.monotonic(), None]
-                send_end.close()
-                if on_start:
-                    on_start(job)
-            deadlines = [r[3] + timeout_s for r in running.values()] if timeout_s else []
+                there.close()
+                slots.append(_Slot(proc, here))
+            for slot in slots:
+                if slot.job is None and pending and not stop:
+                    job = pending.popleft()
+                    slot.job, slot.started = job, time.monotonic()
+                    slot.conn.send((_reference(job.fn), job.args))
+                    if on_start:
+                        on_start(job)
+            busy = [s for s in slots if s.job is not None]
+            deadlines = [s.started + timeout_s for s in busy] if timeout_s else []
             wait_s = max(0.0, min(deadlines) - time.monotonic()) if deadlines else POLL_S
-            wait_s = min(wait_s, POLL_S)
-            watched = [r[1].sentinel for r in running.values()] + [r[2] for r in running.values() if r[4] is None]
-            ready = set(wait(watched, timeout=wait_s))
-            for key, entry in list(running.items()):
-                job, proc, conn, started, message = entry
-                if conn in ready and message is None:
+            ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=min(wait_s, POLL_S)))
+            for slot in busy:
+                job, elapsed = slot.job, time.monotonic() - slot.started
+                if slot.conn in ready:
                     try:
-                        entry[4] = message = conn.recv()
+                        message = slot.conn.recv()
                     except (EOFError, OSError):
-                        entry[4] = message = ("mort",)
-                elapsed = time.monotonic() - started
-                if proc.sentinel in ready or (message is not None and proc.exitcode is not None):
-                    proc.join()
-                    conn.close()
-                    finish(key, _outcome(key, message, proc.exitcode, elapsed))
+                        message = None
+                    if message is None:  # the worker died during the job
+                        slot.proc.join()
+                        retire(slot, dismiss=False)
+                    elif job.alone:
+                        retire(slot, dismiss=True)
+                    finish(slot, _outcome(job.key, message, slot.proc.exitcode, elapsed))
+                elif slot.proc.sentinel in ready:
+                    slot.proc.join()
+                    retire(slot, dismiss=False)
+                    finish(slot, _outcome(job.key, None, slot.proc.exitcode, elapsed))
                 elif timeout_s and elapsed >= timeout_s:
-                    _stop(proc)
-                    conn.close()
-                    finish(key, JobOutcome(key, False, error_type="DelaiDepasse",
-                                           error=f"arrêté après {timeout_s:g} s (délai « delai_rapport_s » dépassé)",
-                                           duration_s=elapsed))
+                    retire(slot, dismiss=False)
+                    finish(slot, JobOutcome(job.key, False, error_type="DelaiDepasse",
+                                            error=f"arrêté après {timeout_s:g} s (délai « delai_rapport_s » dépassé)",
+                                            duration_s=elapsed))
     finally:
-        for _job, proc, conn, *_ in running.values():
-            _stop(proc)
-            conn.close()
+        for slot in list(slots):
+            retire(slot, dismiss=slot.job is None and not stop)
+        for slot in leaving:
+            _join(slot) if not stop else _stop(slot.proc)
         _restore(previous)
     if stop:
         _redeliver(stop[0], previous)

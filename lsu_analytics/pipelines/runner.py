@@ -23,7 +23,7 @@ from .progress import RunProgress
 from .record import RUN_FORMAT, StepRecord, now_iso, scrub, tool_versions, write_run_json
 from .source import ResolvedSource, SourceError, resolve_source
 from .spec import PipelineSpec
-from .steps import DEFAULT_STEPS
+from .steps import DEFAULT_STEPS, fin_de_processus
 
 
 class PipelineImpossible(Exception):
@@ -219,7 +219,9 @@ class _Run:
             return None
         out, controle_id = checked
         self.checked = checked
-        return Job(rec.id, self.table["data_docs"], (self.db, out, controle_id, self.spec.controles.regles))
+        # Alone in its worker: Great Expectations' memory goes with it instead of staying beside the kernels.
+        return Job(rec.id, self.table["data_docs"], (self.db, out, controle_id, self.spec.controles.regles),
+                   alone=True)
 
     def _data_docs_done(self, rec: StepRecord, outcome, start: str | None) -> None:
         rec.debut = start
@@ -282,7 +284,7 @@ class _Run:
         try:
             for j in jobs:
                 j.out_dir.mkdir(parents=True, exist_ok=True)
-            run_parallel(queue, workers, self.spec.delai_rapport_s, on_start, on_done)
+            run_parallel(queue, workers, self.spec.delai_rapport_s, on_start, on_done, at_worker_exit=fin_de_processus)
         finally:
             self.progress.reports_end()
             if gx_rec is not None:

@@ -80,11 +80,19 @@ def perimetres(db: Path, niveau: str, source: str) -> list[str]:
 
 
 def rendre_rapport(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
-    """Render one notebook (in its own process; the notebook opens the database read-only)."""
+    """Render one notebook (in a report worker; the notebook opens the database read-only)."""
     from lsu_analytics.reports import render_report
 
-    result = render_report(notebook, db, params, out_dir)
+    # The worker renders report after report in the kernel it keeps (started once, emptied each time).
+    result = render_report(notebook, db, params, out_dir, shared_kernel=True)
     return {"html": str(result.html), "ipynb": str(result.ipynb)}
+
+
+def fin_de_processus() -> None:
+    """Run by each report worker as it ends: stop the Jupyter kernel it kept, if it started one."""
+    kernel = sys.modules.get("lsu_analytics.reports.kernel")
+    if kernel is not None:
+        kernel.stop_shared_kernel()
 
 
 def notifier(canal: str, spec, message) -> dict:

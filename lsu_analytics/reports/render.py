@@ -25,16 +25,19 @@ class ReportResult:
 
 
 def render_report(notebook: str, db: Path, params: dict, out_dir: Path,
-                  today: dt.date | None = None) -> ReportResult:
+                  today: dt.date | None = None, *, shared_kernel: bool = False) -> ReportResult:
     """Check the parameters, execute the notebook, write `<notebook>-<perimetre>-<date>.html`
-    and keep the executed notebook beside it (audit). Raises ReportParamError / ReportError."""
+    and keep the executed notebook beside it (audit). Raises ReportParamError / ReportError.
+
+    `shared_kernel`: run in this process's kept kernel (reports.kernel) rather than a kernel of its own:
+    for a process that renders many reports one after another (a pipeline's worker)."""
     spec = notebook_spec(notebook)
     checked = validate_params(spec.name, db, params)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = report_stem(spec.name, checked, today)
     ipynb, html_path = out_dir / f"{stem}.ipynb", out_dir / f"{stem}.html"
-    _execute(spec.path, ipynb, {**checked, **_fichiers_joints(spec.name, checked, out_dir / stem)})
+    _execute(spec.path, ipynb, {**checked, **_fichiers_joints(spec.name, checked, out_dir / stem)}, shared_kernel)
     page = to_html(ipynb, titre=f"{spec.titre} · {_perimetre(spec.name, checked).replace('-', ' ', 1)}")
     html_path.write_text(page, encoding="utf-8")
     return ReportResult(html=html_path, ipynb=ipynb)
@@ -61,19 +64,26 @@ def _perimetre(name: str, p: dict) -> str:
     return f"{p['niveau_perimetre']}-{p['code_perimetre']}"
 
 
-def _execute(source: Path, target: Path, params: dict) -> None:
+def _execute(source: Path, target: Path, params: dict, shared_kernel: bool = False) -> None:
     import papermill as pm  # slow import, only when rendering
+
+    from .kernel import KERNEL_ARGS
 
     if not source.is_file():
         raise ReportError(f"notebook introuvable : {source}. Le dossier notebooks/ du dépôt doit être présent.")
+    kept = {}
+    if shared_kernel:
+        from .kernel import shared_kernel as kernel
+
+        kept = {"km": kernel()}
     try:
         pm.execute_notebook(str(source), str(target), parameters=params, kernel_name="python3",
                             progress_bar=False, log_output=False, cwd=str(NOTEBOOKS_DIR),
-                            # The kernel would print a TCP warning on our stderr at each report.
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                            extra_arguments=KERNEL_ARGS, **kept)
     except pm.PapermillExecutionError as exc:
+        # The cell's rank in the notebook (a kept kernel's execution count runs on from report to report).
         raise ReportError(
-            f"le notebook {source.name} a échoué à la cellule {exc.exec_count} : {exc.ename}: {exc.evalue}. "
+            f"le notebook {source.name} a échoué à la cellule n° {exc.cell_index + 1} : {exc.ename}: {exc.evalue}. "
             f"Le notebook exécuté est gardé pour analyse : {target}"
         ) from exc
 
