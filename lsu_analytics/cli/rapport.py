@@ -1,4 +1,4 @@
-"""`lsu-analytics rapport` (HTML report from a notebook) and `lsu-analytics bench rapport`."""
+"""`lsu-analytics rapport` (HTML report from a notebook) and `lsu-analytics bench rapports`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -78,3 +78,33 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             raise typer.Exit(Sortie.ECHEC) from None
         typer.echo(f"Rapport : {result.html}")
         typer.echo(f"Notebook exécuté (audit) : {result.ipynb}")
+
+    @bench_app.command("rapports")
+    def bench_rapports(
+        db: Path = typer.Option(..., "--db", help="Base chargée, contrôlée, avec ses indicateurs (lue en lecture "
+                                                  "seule)."),
+        tous: bool = typer.Option(False, "--tous", help="Aussi le rapport indicateurs de chaque académie et l'audit "
+                                                        "de chaque département, rendus comme par un pipeline."),
+        parallelisme: int = typer.Option(None, "--parallelisme", min=1, help="Processus de rendu (défaut et "
+                                                                             "maximum : le nombre de cœurs)."),
+        out: Path = typer.Option(None, "--out", help="Dossier des rapports (défaut : dossier temporaire effacé)."),
+    ) -> None:
+        """Mesure le rendu des rapports indicateurs et audit_anomalies nationaux (cible : 60 s chacun) et, avec
+        --tous, le rendu de tous les rapports d'académie et de département en parallèle (cible : 15 min) : temps
+        de chaque rapport et total."""
+        import tempfile
+
+        from lsu_analytics.bench.rapports_nationaux import run_bench
+
+        if not db.is_file():
+            typer.echo(f"Erreur : base introuvable : {db}. Donnez une base produite par `lsu-analytics load`, "
+                       "`check` et `indicateurs`.", err=True)
+            raise typer.Exit(Sortie.IMPOSSIBLE)
+        with tempfile.TemporaryDirectory(prefix="lsu-bench-rapports-") as tmp:
+            try:
+                result = run_bench(db, Path(out or tmp), tous=tous, parallelisme=parallelisme,
+                                   echo=lambda m: typer.echo(m, err=True))
+            except Exception as e:  # noqa: BLE001 - a benchmark reports any failure in French
+                typer.echo(f"Erreur : mesure interrompue ({type(e).__name__} : {e}).", err=True)
+                raise typer.Exit(Sortie.ECHEC) from None
+        typer.echo(result.resume())

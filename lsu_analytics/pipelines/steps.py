@@ -2,11 +2,12 @@
 
 A test substitutes its own functions (same signatures) through `run_pipeline(..., steps={...})`.
 Each returns a small JSON-able dict (counts, ids, paths; never pupil data) that goes into run.json;
-`liens` (label -> path) are shown in index.html. Report functions run in a fresh process: they must be
+`liens` (label -> path) are shown in index.html. Report functions run in a worker process: they must be
 module-level functions.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from lsu_analytics.database import connect

@@ -38,7 +38,7 @@ def _empty(km: KernelManager) -> None:
         kc.wait_for_ready(timeout=60)
         reply = kc.execute_interactive(_RESET, silent=True, store_history=False, timeout=60)
         if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"le noyau Jupyter n'a pas pu être vidé ({reply['content'].get('evalue')})")
+            raise RuntimeError(f"le kernel Jupyter n'a pas pu être vidé ({reply['content'].get('evalue')})")
     finally:
         kc.stop_channels()
 

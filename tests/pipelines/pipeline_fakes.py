@@ -173,3 +173,17 @@ def rendre_lent_073(notebook: str, db: Path, params: dict, out_dir: Path) -> dic
     if params.get("code_perimetre") == "073":
         return rendre_lent(notebook, db, params, out_dir)
     return rendre(notebook, db, params, out_dir)
+
+
+_dossier: Path | None = None  # where this worker's jobs write: its end is noted there
+
+
+def noter_processus(dossier: Path) -> int:
+    global _dossier
+    _dossier = Path(dossier)
+    return os.getpid()
+
+
+def noter_fin_de_processus() -> None:
+    if _dossier is not None:
+        (_dossier / f"fin-{os.getpid()}").write_text("")

@@ -1,5 +1,5 @@
 """Reports rendered one after another in a kept kernel (a pipeline's worker) read as in a fresh kernel:
-the previous report's variables are gone, and a kernel that died is replaced."""
+the previous report's variables are gone, a kernel that died is replaced, the worker's end stops it."""
 from __future__ import annotations
 
 import os
@@ -60,3 +60,9 @@ def test_a_kernel_that_died_is_replaced(export_db, kept, tmp_path):
     kernel._kernel.provisioner.process.wait()
     result = render_report("indicateurs", export_db, params, tmp_path / "2", shared_kernel=True)
     assert result.html.is_file() and _pid(kernel._kernel) != pid
+    # A pipeline's worker stops its kernel as it ends.
+    from lsu_analytics.pipelines.steps import fin_de_processus
+
+    process = kernel._kernel.provisioner.process
+    fin_de_processus()
+    assert kernel._kernel is None and process.poll() is not None
