@@ -8,7 +8,11 @@ import pandas as pd
 
 from . import db, format as fmt, labels
 
-LIMITE_GRANDS_PERIMETRES = 50  # rows shown per group for an academy or the whole country (full list in xlsx)
+LIMITE_GRANDS_PERIMETRES = 50  # rows shown per group for an academy (full list in xlsx)
+# The national report lists no establishment group by group (tens of thousands of schools): a summary per
+# academy, then the least advanced LIMITE_NATIONAL of the country. Each academy's report has the detail.
+LIMITE_NATIONAL = 50
+MOITIE = 0.5
 COLONNES = ("UAI", "Établissement", "Direction", "Dernière période terminée", "Bilans saisis / attendus",
             "Verrouillés / saisis (classes en saisie directe)")
 
@@ -97,3 +101,45 @@ def par_groupe(df: pd.DataFrame, niveau_perimetre: str) -> list[tuple[str, pd.Da
         shown = part.head(LIMITE_GRANDS_PERIMETRES) if grand else part
         out.append((titre, tableau(shown), len(part)))
     return out
+
+
+def _verrou_connu(df: pd.DataFrame) -> pd.Series:
+    """The locking rate of the last ended period is published (not hidden, something to lock)."""
+    return df["periode"].notna() & ~df["verrou_masque"].fillna(False).astype(bool) & df["verrou_valeur"].notna() \
+        & (df["verrou_den"].fillna(0) > 0)
+
+
+def par_academie(df: pd.DataFrame) -> pd.DataFrame:
+    """National report: per academy (by name), its establishments with pupils, those whose period has ended,
+    and among them those that locked none, or less than half, of that period's reports in direct-entry
+    classes; the academies with the largest share of those behind first. Counts of establishments, not of
+    pupils: no statistical secret applies, but an establishment whose rate is hidden is counted apart."""
+    colonnes = ["Académie", "Établissements", "Dont une période terminée", "Aucun bilan verrouillé",
+                "Moins de la moitié verrouillés", "Taux masqué (secret)"]
+    if df.empty:
+        return pd.DataFrame(columns=colonnes)
+    connu = _verrou_connu(df)
+    t = pd.DataFrame({
+        "academie": df["academie"],
+        "etabs": 1,
+        "terminee": df["periode"].notna().astype(int),
+        "aucun": (connu & (df["verrou_valeur"] == 0)).astype(int),
+        "moitie": (connu & (df["verrou_valeur"] < MOITIE)).astype(int),
+        "masque": (df["periode"].notna() & df["verrou_masque"].fillna(False).astype(bool)).astype(int),
+    }).groupby("academie", dropna=False).sum().reset_index()
+    t["_part"] = t["moitie"] / t["terminee"].where(t["terminee"] > 0)
+    t = t.sort_values(["_part", "academie"], ascending=[False, True], na_position="last")
+    t["academie"] = t["academie"].map(labels.academie)
+    return t.drop(columns="_part").set_axis(colonnes, axis=1).reset_index(drop=True)
+
+
+def moins_avances(df: pd.DataFrame, limite: int = LIMITE_NATIONAL) -> pd.DataFrame:
+    """The `limite` least advanced establishments of the whole perimeter (same order as within a group),
+    with their academy and group: the national report's list."""
+    if df.empty:
+        return tableau(df)
+    top = df.sort_values(["cle_tri", "uai"]).head(limite)
+    table = tableau(top)
+    table.insert(2, "Académie", [labels.academie(a) for a in top["academie"]])
+    table.insert(3, "Circonscription ou département", list(top["groupe"]))
+    return table

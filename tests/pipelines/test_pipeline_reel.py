@@ -116,3 +116,36 @@ def test_real_pipeline_with_data_docs_and_notebooks(generated, tmp_path):
     after = _results(db)
     for table in before:
         assert after[table] == before[table], table
+
+
+def test_every_academy_and_every_department_gets_its_report_linked_from_the_index(generated, tmp_path):
+    from typer.testing import CliRunner
+
+    from lsu_analytics.cli import app
+    from lsu_analytics.reports.offline import remote_references
+
+    path = _pipeline(tmp_path, generated, (
+        "rapports:\n"
+        "  - notebook: indicateurs\n    perimetres: academie\n"
+        "  - notebook: audit_anomalies\n    perimetres: departement\n"), "non")
+    assert CliRunner().invoke(app, ["pipeline", "check", str(path)]).exit_code == 0
+    outcome = _run(path)
+    assert outcome.exit_code == 0, [(s["id"], s["message"]) for s in outcome.record["etapes"]]
+    con = duckdb.connect(str(tmp_path / "base" / "lsu.duckdb"), read_only=True)
+    expected = {("indicateurs", a) for (a,) in con.execute(
+        "SELECT DISTINCT code_perimetre FROM indicateurs WHERE niveau_perimetre = 'academie'").fetchall()}
+    expected |= {("audit_anomalies", d) for (d,) in con.execute(
+        "SELECT DISTINCT departement FROM etablissements").fetchall()}
+    con.close()
+    reports = [s for s in outcome.record["etapes"] if s["type"] == "rapport"]
+    assert {(s["notebook"], s["perimetre"]["code"]) for s in reports} == expected and len(expected) >= 4
+    assert all(s["statut"] == "reussi" for s in reports)
+    index = (outcome.run_dir / "index.html").read_text(encoding="utf-8")
+    for s in reports:
+        html = next(p for p in s["produits"] if p.endswith(".html"))
+        assert f'href="{html}"' in index
+        page = (outcome.run_dir / html).read_text(encoding="utf-8")
+        assert remote_references(page) == [] and "Traceback" not in page
+        links = re.findall(r'href="([^"/]+\.(?:csv|parquet))"', page)  # the audit's complete list
+        assert len(links) == (2 if s["notebook"] == "audit_anomalies" else 0)
+        assert all((outcome.run_dir / html).with_name(link).is_file() for link in links)

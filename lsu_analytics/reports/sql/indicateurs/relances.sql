@@ -6,7 +6,7 @@
 WITH x AS (
     SELECT CAST(date_extraction AS DATE) AS x_date FROM manifeste LIMIT 1
 ), etabs AS (
-    SELECT e.uai, e.nom, e.degre, e.departement,
+    SELECT e.uai, e.nom, e.degre, e.academie, e.departement,
            CASE WHEN e.degre = '1D' THEN e.circonscription END AS circonscription
     FROM etablissements e
     WHERE dans_perimetre($niveau, $code, e.academie, e.departement, e.circonscription, e.uai)
@@ -37,7 +37,7 @@ WITH x AS (
     WHERE millesime = $millesime AND niveau_perimetre = 'etablissement' AND niveau_scolaire = 'TOUS'
       AND indicateur IN ('BP_SAISIS', 'BP_VERROUILLES_SAISIE') AND periode IS NOT NULL
 )
-SELECT e.uai, e.nom, e.degre, e.departement, e.circonscription,
+SELECT e.uai, e.nom, e.degre, e.academie, e.departement, e.circonscription,
        d.personnes AS direction,
        de.periodicite, de.indice AS periode, de.nb_periodes, de.date_fin,
        s.numerateur AS saisis_num, s.denominateur AS saisis_den, s.valeur AS saisis_valeur, s.masque AS saisis_masque,
