@@ -3,6 +3,7 @@
 them (reports in parallel within the cores, one kept kernel per worker)."""
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import time
@@ -27,6 +28,24 @@ class Rendu:
     ok: bool
     octets: int = 0  # size of the HTML page
     erreur: str | None = None
+    cellules_s: float = 0.0  # the notebook's cells (queries, tables, charts), from papermill's timings
+    imports_s: float = 0.0  # of which its first cell: imports and connection (long in a fresh kernel)
+
+
+def _cellules(ipynb: Path) -> tuple[float, float]:
+    """(all cells, the first cell after the parameters) in seconds, as papermill timed them."""
+    cells = json.loads(Path(ipynb).read_text(encoding="utf-8"))["cells"]
+    durees = [(c["metadata"].get("tags", []), c["metadata"].get("papermill", {}).get("duration") or 0.0)
+              for c in cells if c["cell_type"] == "code"]
+    premiere = next((d for tags, d in durees if not {"parameters", "injected-parameters"} & set(tags)), 0.0)
+    return sum(d for _, d in durees), premiere
+
+
+def _rendu(notebook: str, niveau: str, code: str, duree_s: float, value: dict | None, erreur: str | None) -> Rendu:
+    if value is None:
+        return Rendu(notebook, niveau, code, duree_s, False, erreur=(erreur or "")[:200])
+    cellules, imports = _cellules(value["ipynb"])
+    return Rendu(notebook, niveau, code, duree_s, True, Path(value["html"]).stat().st_size, None, cellules, imports)
 
 
 @dataclass
@@ -42,23 +61,39 @@ class BenchRapports:
             return f"{x:.1f} s".replace(".", ",")
 
         def ligne(r: Rendu) -> str:
-            etat = f"{r.octets / 1e6:.2f} Mo".replace(".", ",") if r.ok else f"ÉCHEC ({r.erreur})"
-            return f"  {r.notebook:<16} {r.niveau:<12} {r.code:<8} {s(r.duree_s):>9}  {etat}"
+            if not r.ok:
+                return f"  {r.notebook:<16} {r.niveau:<12} {r.code:<8} {s(r.duree_s):>9}  ÉCHEC ({r.erreur})"
+            taille = f"{r.octets / 1e6:.2f} Mo".replace(".", ",")
+            return (f"  {r.notebook:<16} {r.niveau:<12} {r.code:<8} {s(r.duree_s):>9} {s(r.cellules_s):>9} "
+                    f"{s(r.imports_s):>9} {s(r.duree_s - r.cellules_s):>9}  {taille}")
 
-        out = [f"Base : {self.db}", "Rapports nationaux (un kernel neuf chacun, comme `lsu-analytics rapport`) :"]
+        entete = (f"  {'notebook':<16} {'niveau':<12} {'code':<8} {'total':>9} {'cellules':>9} {'imports':>9} "
+                  f"{'autre':>9}  page")
+        legende = ("  (cellules : requêtes, tableaux et graphiques du notebook, dont imports : sa première cellule, "
+                   "imports et connexion ; autre : kernel, papermill, liste jointe de l'audit, export HTML)")
+        out = [f"Base : {self.db}", "Rapports nationaux (un kernel neuf chacun, comme `lsu-analytics rapport`) :",
+               entete]
         out += [ligne(r) + f" (cible {s(CIBLE_NATIONAL_S)})" for r in self.nationaux]
         if self.tous_s is not None:
             durees = [r.duree_s for r in self.tous]
             out.append(f"Tous les périmètres ({len(self.tous)} rapports, {self.processus} processus, un kernel gardé "
                        "par processus) :")
-            out += [ligne(r) for r in self.tous]
+            out += [entete] + [ligne(r) for r in self.tous]
             if durees:
                 out.append(f"  par rapport : médiane {s(statistics.median(durees))}, maximum {s(max(durees))}, "
                            f"somme {s(sum(durees))}")
+            for notebook in ("indicateurs", "audit_anomalies"):
+                faits = [r for r in self.tous if r.ok and r.notebook == notebook]
+                if faits:
+                    total, cellules, imports = (s(statistics.median(x)) for x in zip(
+                        *((r.duree_s, r.cellules_s, r.imports_s) for r in faits)))
+                    autre = s(statistics.median(r.duree_s - r.cellules_s for r in faits))
+                    out.append(f"  {notebook}, médianes : total {total}, cellules {cellules}, dont imports {imports}, "
+                               f"autre {autre}")
             echecs = sum(not r.ok for r in self.tous)
             out.append(f"Total (rendu de tous les rapports) : {s(self.tous_s)} (cible {s(CIBLE_TOUS_S)})"
                        + (f" ; {echecs} échec(s)" if echecs else ""))
-        out.append("Machine partagée : mesures indicatives (voir la charge, `uptime`).")
+        out += [legende, "Machine partagée : mesures indicatives (voir la charge, `uptime`)."]
         return "\n".join(out)
 
 
@@ -69,9 +104,10 @@ def _nationaux(db: Path, out: Path, echo) -> list[Rendu]:
         t = time.perf_counter()
         try:
             r = render_report(notebook, db, {"niveau_perimetre": "national", "code_perimetre": "FR"}, out / notebook)
-            rendus.append(Rendu(notebook, "national", "FR", time.perf_counter() - t, True, r.html.stat().st_size))
+            value, erreur = {"html": r.html, "ipynb": r.ipynb}, None
         except Exception as e:  # noqa: BLE001 - a benchmark reports any failure and goes on
-            rendus.append(Rendu(notebook, "national", "FR", time.perf_counter() - t, False, erreur=str(e)[:200]))
+            value, erreur = None, str(e)
+        rendus.append(_rendu(notebook, "national", "FR", time.perf_counter() - t, value, erreur))
     return rendus
 
 
@@ -97,8 +133,6 @@ def run_bench(db: Path, out: Path, *, tous: bool = False, parallelisme: int | No
     outcomes = run_parallel(jobs, result.processus, at_worker_exit=steps.fin_de_processus)
     result.tous_s = time.perf_counter() - t
     for key, o in outcomes.items():
-        notebook, niveau, code = perimetres[key]
-        size = Path(o.value["html"]).stat().st_size if o.ok else 0
-        result.tous.append(Rendu(notebook, niveau, code, o.duration_s, o.ok, size, None if o.ok else o.error))
+        result.tous.append(_rendu(*perimetres[key], o.duration_s, o.value if o.ok else None, o.error))
     result.tous.sort(key=lambda r: (r.notebook != "indicateurs", r.code))
     return result

@@ -1,6 +1,7 @@
 -- The anomalies one by one (an object flagged by several rules once), by establishment then severity, for
 -- the current year or for the earlier ones ($courante), restricted to the establishments in $uais when
--- given (the top ones of a large perimeter); at most $par_etablissement rows per establishment.
+-- given (the top ones of a large perimeter, then in their ranking's order); at most $par_etablissement rows per
+-- establishment.
 WITH e AS (
     SELECT *, row_number() OVER (PARTITION BY uai ORDER BY rang, regles, eleve_id NULLS FIRST,
                                  classe_id NULLS FIRST, objet_id NULLS FIRST) AS n,
@@ -12,5 +13,6 @@ SELECT uai, etablissement, regles, severite, millesime, eleve_id, classe_id, obj
        nombre_etablissement
 FROM e
 WHERE n <= $par_etablissement
-ORDER BY uai NULLS LAST, rang, regles, eleve_id NULLS FIRST, classe_id NULLS FIRST, objet_id NULLS FIRST
+ORDER BY list_position($uais, uai) NULLS LAST, uai NULLS LAST, rang, regles, eleve_id NULLS FIRST,
+         classe_id NULLS FIRST, objet_id NULLS FIRST
 LIMIT $limite
