@@ -8,6 +8,11 @@ ENCODINGS = ("utf-8", "windows-1252")
 DATE_FORMATS = ("iso", "fr")
 FORMATS = ("csv", "parquet")
 N_ACADEMIES_MAX = 24  # academies listed in sql/referentiel.sql
+# Pupils of one block: the unit of memory and of injection (see generate/__init__.py). Changing it changes
+# which rows receive the injected violations of exports larger than one block.
+ELEVES_PAR_BLOC = 100_000
+# Pupils per step of the passes that only count (effectifs, classes): any value gives the same export.
+ELEVES_PAR_PASSE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class GenerationParams:
     date_extraction_forcee: datetime | None = None
     etape: int = 0
     nb_etapes: int = 1
+    eleves_par_bloc: int = ELEVES_PAR_BLOC
+    eleves_par_passe: int = ELEVES_PAR_PASSE
 
     def __post_init__(self) -> None:
         if self.pupils < 50:
@@ -34,6 +41,8 @@ class GenerationParams:
             raise ValueError(f"--format doit être l'un de {', '.join(FORMATS)} (reçu {self.fmt!r}).")
         if not 2000 <= self.millesime <= 2100:
             raise ValueError(f"--millesime doit être une année entre 2000 et 2100 (reçu {self.millesime}).")
+        if self.eleves_par_bloc < 50 or self.eleves_par_passe < 1:
+            raise ValueError(f"blocs d'au moins 50 élèves (reçu {self.eleves_par_bloc}).")
         if not 0 <= self.etape < self.nb_etapes:
             raise ValueError(f"extraction {self.etape} hors de 0..{self.nb_etapes - 1}.")
 
@@ -62,13 +71,21 @@ class GenerationParams:
 
     @property
     def injections_per_rule(self) -> int:
-        return max(2, self.pupils // 2000)
+        return injections_for(self.pupils)
+
+    def blocs(self) -> list[range]:
+        """The pupils (k) of each block, in order: as many blocks as needed, of even sizes."""
+        return split(self.pupils, self.eleves_par_bloc)
+
+    def passes(self) -> list[range]:
+        return split(self.pupils, self.eleves_par_passe)
 
     def variables(self) -> dict:
         """DuckDB variables read by the SQL files through getvariable()."""
         return {
             "seed": self.seed,
-            "n_eleves": self.pupils,
+            "k_debut": 0,
+            "k_fin": self.pupils,
             "c": self.millesime,
             "x": self.date_extraction,
             "n_acad": self.n_academies,
@@ -79,3 +96,13 @@ class GenerationParams:
             "etape": self.etape,
             "nb_etapes": self.nb_etapes,
         }
+
+
+def injections_for(pupils: int) -> int:
+    """Injected violations per rule among `pupils` pupils (a block's own, or the whole export's)."""
+    return max(2, pupils // 2000)
+
+
+def split(n: int, size: int) -> list[range]:
+    count = -(-n // size)
+    return [range(i * n // count, (i + 1) * n // count) for i in range(count)]

@@ -1,14 +1,13 @@
 """Write the 18 tables (CSV or Parquet) and the manifest.
 
-Each table is written by DuckDB (`COPY ... TO`) in a fixed order, so the same parameters give the same
-bytes. Rows that the loader must reject (`g_extra`) come after the table's own rows.
+Each piece of a table is written by DuckDB (`COPY ... TO`) in a fixed order (`_ord`), so the same parameters
+give the same bytes. Rows that the loader must reject (`g_extra`) come after the table's own rows.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,55 +61,24 @@ def _lit(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def export_query(table: Table, fmt: str) -> str:
-    """SELECT of the table's rows then its extra rows, every column in the contract's order."""
-    cols = table.columns
+def rows_query(table: Table, fmt: str) -> str:
+    """SELECT of the table's own rows (of the current block, for a pupils' table), contract's column order."""
     if fmt == "csv":
-        base = ", ".join(f"{_csv_expr(c, quote(c.name))} AS {quote(c.name)}" for c in cols)
-        extra = ", ".join(f"{_csv_extra_expr(c)} AS {quote(c.name)}" for c in cols)
-        extra_filter = ""
+        cols = ", ".join(f"{_csv_expr(c, quote(c.name))} AS {quote(c.name)}" for c in table.columns)
     else:
-        base = ", ".join(f"CAST({quote(c.name)} AS {c.duckdb_type}) AS {quote(c.name)}" for c in cols)
-        extra = ", ".join(f"{_parquet_extra_expr(c)} AS {quote(c.name)}" for c in cols)
-        extra_filter = " AND NOT csv_seulement"
-    names = ", ".join(quote(c.name) for c in cols)
-    return (
-        f"SELECT {names} FROM ("
-        f"SELECT 0 AS _part, _ord, {base} FROM {quote(table.name)} "
-        f"UNION ALL SELECT 1, ordre, {extra} FROM g_extra WHERE tbl = {_lit(table.name)}{extra_filter}"
-        ") ORDER BY _part, _ord"
-    )
+        cols = ", ".join(f"CAST({quote(c.name)} AS {c.duckdb_type}) AS {quote(c.name)}" for c in table.columns)
+    return f"SELECT {cols} FROM {quote(table.name)} ORDER BY _ord"
 
 
-def _finalize(tmp: Path, dest: Path, encoding: str) -> tuple[str, int]:
-    """Move (transcoding in a stream if needed) tmp to dest; return sha256 and the count of line breaks."""
-    digest = hashlib.sha256()
-    newlines = 0
-    if encoding == "utf-8":
-        shutil.move(tmp, dest)
-        with open(dest, "rb") as f:
-            while chunk := f.read(CHUNK):
-                digest.update(chunk)
-                newlines += chunk.count(b"\n")
-        return digest.hexdigest(), newlines
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(tmp, "rb") as src, open(dest, "wb") as out:
-        while True:
-            chunk = src.read(CHUNK)
-            final = not chunk
-            if chunk.isascii():  # ASCII is the same in both encodings: no decoding needed
-                data = chunk
-            else:
-                data = decoder.decode(chunk, final).encode(encoding)
-            if final:
-                data += decoder.decode(b"", True).encode(encoding)
-            digest.update(data)
-            newlines += data.count(b"\n")
-            out.write(data)
-            if final:
-                break
-    tmp.unlink()
-    return digest.hexdigest(), newlines
+def extra_query(table: Table, fmt: str) -> str:
+    """SELECT of the rows the loader must reject (`g_extra`): they end the file."""
+    if fmt == "csv":
+        cols = ", ".join(f"{_csv_extra_expr(c)} AS {quote(c.name)}" for c in table.columns)
+        only = ""
+    else:
+        cols = ", ".join(f"{_parquet_extra_expr(c)} AS {quote(c.name)}" for c in table.columns)
+        only = " AND NOT csv_seulement"
+    return f"SELECT {cols} FROM g_extra WHERE tbl = {_lit(table.name)}{only} ORDER BY ordre"
 
 
 def _sql_path(path: Path) -> str:
@@ -118,8 +86,68 @@ def _sql_path(path: Path) -> str:
     return "'" + path.as_posix().replace("'", "''") + "'"
 
 
-def write_tables(con, out: Path, params: GenerationParams, workdir: Path) -> dict[str, WrittenFile]:
-    """Write every table into `out`, through a temporary file in `workdir`."""
+CSV_OPTIONS = "FORMAT csv, DELIMITER ';', QUOTE '\"', ESCAPE '\"', NULLSTR ''"
+PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd"
+
+
+class TableFile:
+    """One table's file, written in pieces (the rows of each block, then the rows to reject) so that no
+    table is ever whole in memory: a CSV piece is appended (transcoded in a stream if needed) and hashed
+    on the way; Parquet pieces are joined into one file at the end."""
+
+    def __init__(self, table: Table, params: GenerationParams, out: Path, workdir: Path):
+        self.table = table
+        self.fmt = params.fmt
+        self.name = f"{table.name}.{params.fmt}"
+        self.dest = out / self.name
+        self.workdir = workdir
+        self.encoding = params.encoding if params.fmt == "csv" else "utf-8"
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.digest = hashlib.sha256()
+        self.lignes = 0
+        self.newlines = 0
+        self.pieces: list[Path] = []
+        if self.fmt == "csv":
+            self.dest.write_bytes(b"")
+
+    def append(self, con, query: str, header: bool = False) -> None:
+        piece = self.workdir / f"{len(self.pieces)}-{self.name}"
+        options = f"{CSV_OPTIONS}, HEADER {str(header).lower()}" if self.fmt == "csv" else PARQUET_OPTIONS
+        self.lignes += con.execute(f"COPY ({query}) TO {_sql_path(piece)} ({options})").fetchall()[0][0]
+        if self.fmt == "csv":
+            self._append_csv(piece)
+            piece.unlink()
+        else:
+            self.pieces.append(piece)
+
+    def _append_csv(self, piece: Path) -> None:
+        with open(piece, "rb") as src, open(self.dest, "ab") as out:
+            while chunk := src.read(CHUNK):
+                # ASCII is the same in both encodings: no decoding needed.
+                if self.encoding != "utf-8" and not chunk.isascii():
+                    chunk = self.decoder.decode(chunk).encode(self.encoding)
+                self.digest.update(chunk)
+                self.newlines += chunk.count(b"\n")
+                out.write(chunk)
+
+    def close(self, con) -> WrittenFile:
+        if self.fmt == "parquet":
+            files = "[" + ", ".join(_sql_path(p) for p in self.pieces) + "]"
+            names = ", ".join(quote(c.name) for c in self.table.columns)
+            con.execute(
+                f"COPY (SELECT {names} FROM read_parquet({files}, filename = true, file_row_number = true) "
+                f"ORDER BY list_position({files}, filename), file_row_number) TO {_sql_path(self.dest)} "
+                f"({PARQUET_OPTIONS})")
+            for p in self.pieces:
+                p.unlink()
+            with open(self.dest, "rb") as f:
+                while chunk := f.read(CHUNK):
+                    self.digest.update(chunk)
+        return WrittenFile(self.name, self.lignes, self.digest.hexdigest(), self.newlines)
+
+
+def open_files(con, out: Path, params: GenerationParams, workdir: Path) -> dict[str, TableFile]:
+    """A TableFile for every table of the contract; date formats of the CSV set."""
     date_fmt, ts_fmt = DATE_FORMATS[params.date_format]
     set_variables(con, {"fmt_date": date_fmt, "fmt_ts": ts_fmt})
     run_sql(con, "format.sql")
@@ -127,30 +155,24 @@ def write_tables(con, out: Path, params: GenerationParams, workdir: Path) -> dic
     for table in TABLES.values():
         for ext in ("csv", "parquet"):
             (out / f"{table.name}.{ext}").unlink(missing_ok=True)
-    written: dict[str, WrittenFile] = {}
-    for table in TABLES.values():
-        name = f"{table.name}.{params.fmt}"
-        dest = out / name
-        tmp = workdir / name
-        query = export_query(table, params.fmt)
-        if params.fmt == "csv":
-            options = "FORMAT csv, HEADER true, DELIMITER ';', QUOTE '\"', ESCAPE '\"', NULLSTR ''"
-        else:
-            options = "FORMAT parquet, COMPRESSION zstd"
-        con.execute(f"COPY ({query}) TO {_sql_path(tmp)} ({options})")
-        enc = params.encoding if params.fmt == "csv" else "utf-8"
-        sha, newlines = _finalize(tmp, dest, enc)
-        lignes = _count_rows(con, table, params.fmt)
-        written[name] = WrittenFile(name, lignes, sha, newlines)
+    return {name: TableFile(table, params, out, workdir) for name, table in TABLES.items()}
+
+
+def append_rows(con, files: dict[str, TableFile], tables: tuple[str, ...], first: bool) -> None:
+    """Rows of `tables` as they are now (a block's pupils, or the whole export's reference data)."""
+    for name in tables:
+        f = files[name]
+        f.append(con, rows_query(f.table, f.fmt), header=first)
+
+
+def close_files(con, files: dict[str, TableFile]) -> dict[str, WrittenFile]:
+    """Append the rows to reject, finish every file; in the contract's order of tables."""
+    written = {}
+    for f in files.values():
+        f.append(con, extra_query(f.table, f.fmt))
+        w = f.close(con)
+        written[w.name] = w
     return written
-
-
-def _count_rows(con, table: Table, fmt: str) -> int:
-    base = con.execute(f"SELECT count(*) FROM {quote(table.name)}").fetchall()[0][0]
-    extra = con.execute(
-        "SELECT count(*) FROM g_extra WHERE tbl = ? AND (? = 'csv' OR NOT csv_seulement)", [table.name, fmt]
-    ).fetchall()[0][0]
-    return base + extra
 
 
 def write_manifest(out: Path, params: GenerationParams, written: dict[str, WrittenFile], perimetre: dict) -> Path:

@@ -10,16 +10,16 @@ WHERE p.slot = 6 AND b.date_visa IS NOT NULL
 QUALIFY rn <= 3 * getvariable('n_inj');
 
 INSERT INTO modifications
-SELECT 'MV' || lpad(CAST(rn * 2 AS VARCHAR), 14, '0'), 'BILAN_PERIODIQUE', bilan_id,
+SELECT 'MV' || lpad(CAST(num_inj(rn) * 2 AS VARCHAR), 14, '0'), 'BILAN_PERIODIQUE', bilan_id,
        CASE WHEN rn % 3 = 0 THEN date_visa ELSE date_visa + to_seconds(60 + rndi('v1s', bilan_id, 36 * 3600)) END,
        'ENS_' || substr(classe_id, 8), 'DEVERROUILLAGE', 8100000000000000 + rn * 2
 FROM t_ver01
 UNION ALL
-SELECT 'MV' || lpad(CAST(rn * 2 + 1 AS VARCHAR), 14, '0'), 'BILAN_PERIODIQUE', bilan_id,
+SELECT 'MV' || lpad(CAST(num_inj(rn) * 2 + 1 AS VARCHAR), 14, '0'), 'BILAN_PERIODIQUE', bilan_id,
        date_visa + INTERVAL 2 DAY, 'ENS_' || substr(classe_id, 8), 'VERROUILLAGE', 8100000000000000 + rn * 2 + 1
 FROM t_ver01;
 
-INSERT INTO verite SELECT 'VER-01', uai, NULL, millesime, eleve_id, classe_id, 'MV' || lpad(CAST(rn * 2 AS VARCHAR), 14, '0')
+INSERT INTO verite SELECT 'VER-01', uai, NULL, millesime, eleve_id, classe_id, 'MV' || lpad(CAST(num_inj(rn) * 2 AS VARCHAR), 14, '0')
 FROM t_ver01 WHERE rn % 3 <> 0;
 
 -- VER-02 : verrouillé mais non publié (toute année), ou publié mais non verrouillé (années antérieures :

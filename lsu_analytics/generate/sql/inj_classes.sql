@@ -1,16 +1,16 @@
 -- Classes (un lot par règle, tiré sur classe_id) : PAR-01 (1), PAR-02 (2), EP-01 (3), EP-02 (4), PER-02 (0, 5..7).
--- Calculé sur l'état final des bilans (après les injections par élève).
+-- Calculé sur l'état final des bilans (après les injections par élève), résumé par classe bloc après bloc
+-- (stats_classes.sql).
 
 CREATE OR REPLACE TEMP TABLE t_classe AS
 SELECT c.*, e.degre, rndi('cpool', c.classe_id, 8) AS cslot,
-       (SELECT min(b.date_creation) FROM bilans_periodiques b WHERE b.classe_id = c.classe_id) AS premier_bilan,
-       (SELECT min(b.date_verrou) FROM bilans_periodiques b WHERE b.classe_id = c.classe_id
-            AND b.millesime = c.millesime) AS premier_verrou,
+       s.premier_bilan, s.premier_verrou,
        (SELECT p.date_fin FROM periodes p WHERE p.uai = c.uai AND p.millesime = c.millesime
             AND p.periodicite = c.periodicite AND p.indice = 1) AS fin_p1,
        (SELECT p.date_debut FROM periodes p WHERE p.uai = c.uai AND p.millesime = c.millesime
-            AND p.periodicite = c.periodicite AND p.indice = 1) AS debut_p1
-FROM classes c JOIN etablissements e ON e.uai = c.uai
+            AND p.periodicite = c.periodicite AND p.indice = 1) AS debut_p1,
+       coalesce(s.non_verrouille_echu, false) AS non_verrouille_echu
+FROM classes c JOIN etablissements e ON e.uai = c.uai LEFT JOIN g_stat_classe s ON s.classe_id = c.classe_id
 WHERE NOT EXISTS (SELECT 1 FROM parametrages_classe pc WHERE pc.classe_id = c.classe_id)
   AND NOT EXISTS (SELECT 1 FROM recuperations_ep r WHERE r.classe_id = c.classe_id);
 
@@ -83,11 +83,7 @@ SELECT c.*, row_number() OVER (ORDER BY rnd('per02', c.classe_id), c.classe_id) 
                           AND pe.periodicite = x.p)) AS periodicite_absente
 FROM t_classe c
 WHERE c.cslot IN (0, 5, 6, 7) AND c.millesime = getvariable('c')
-  AND (c.source_donnees = 'IMPORT' OR NOT EXISTS (
-      SELECT 1 FROM bilans_periodiques b JOIN periodes pe ON pe.uai = b.uai AND pe.millesime = b.millesime
-          AND pe.periodicite = b.periodicite AND pe.indice = b.indice
-      WHERE b.classe_id = c.classe_id AND b.date_verrou IS NULL AND pe.date_fin + INTERVAL 15 DAY < getvariable('x')))
-  AND EXISTS (SELECT 1 FROM inscriptions i WHERE i.classe_id = c.classe_id)
+  AND (c.source_donnees = 'IMPORT' OR NOT c.non_verrouille_echu)  -- toute classe a des inscrits (divisions.sql)
 QUALIFY rn <= 2 * getvariable('n_inj');
 
 UPDATE classes c SET periodicite = CASE WHEN t.rn % 2 = 1 THEN NULL ELSE t.periodicite_absente END

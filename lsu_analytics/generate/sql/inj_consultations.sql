@@ -21,14 +21,14 @@ SELECT *, row_number() OVER (ORDER BY rnd('vis01', bilan_id), bilan_id) AS rn,
 FROM t QUALIFY rn <= 2 * getvariable('n_inj');
 
 INSERT INTO consultations
-SELECT 'CI' || lpad(CAST(rn AS VARCHAR), 14, '0'), date_consultation, 'ENS_' || substr(classe_enseignant, 8),
+SELECT 'CI' || lpad(CAST(num_inj(rn) AS VARCHAR), 14, '0'), date_consultation, 'ENS_' || substr(classe_enseignant, 8),
        'ENSEIGNANT', 'LSU', classe_enseignant, eleve_id, 'BILAN_PERIODIQUE', bilan_id, 8300000000000000 + rn
 FROM t_vis01;
-INSERT INTO verite SELECT 'VIS-01', uai, NULL, millesime, eleve_id, classe_enseignant, 'CI' || lpad(CAST(rn AS VARCHAR), 14, '0')
+INSERT INTO verite SELECT 'VIS-01', uai, NULL, millesime, eleve_id, classe_enseignant, 'CI' || lpad(CAST(num_inj(rn) AS VARCHAR), 14, '0')
 FROM t_vis01;
 
 INSERT INTO consultations
-SELECT 'CJ' || lpad(CAST(t.rn AS VARCHAR), 14, '0'), t.date_consultation, 'ENS_' || substr(t.classe_enseignant, 8),
+SELECT 'CJ' || lpad(CAST(num_inj(t.rn) AS VARCHAR), 14, '0'), t.date_consultation, 'ENS_' || substr(t.classe_enseignant, 8),
        'ENSEIGNANT', 'LSU', t.classe_enseignant, t.eleve_id, o.objet, o.id, 8300000000000000 + 100000 + t.rn
 FROM t_vis01 t
 JOIN (SELECT eleve_id, 'BILAN_CYCLE' AS objet, bilan_cycle_id AS id FROM bilans_cycle
@@ -63,7 +63,7 @@ SELECT *,
 FROM r WHERE rn <= CASE WHEN genre = 'A' THEN 4 ELSE 2 END * getvariable('n_inj');
 
 INSERT INTO consultations
-SELECT 'CK' || lpad(CAST(t.n AS VARCHAR), 14, '0'),
+SELECT 'CK' || lpad(CAST(num_inj(t.n) AS VARCHAR), 14, '0'),
        CASE t.variante WHEN 'AVANT' THEN t.date_activation - INTERVAL 2 DAY
                        WHEN 'ACTIVATION' THEN t.date_activation
                        WHEN 'A_DESACTIVATION' THEN t.date_desactivation
@@ -76,5 +76,5 @@ SELECT 'CK' || lpad(CAST(t.n AS VARCHAR), 14, '0'),
                        ELSE t.compte_id END,
        'RESPONSABLE', 'SERVICE_EN_LIGNE', NULL, t.eleve_id, t.objet, t.id, 8400000000000000 + t.n
 FROM t_vis02 t;
-INSERT INTO verite SELECT 'VIS-02', uai, NULL, millesime, eleve_id, NULL, 'CK' || lpad(CAST(n AS VARCHAR), 14, '0')
+INSERT INTO verite SELECT 'VIS-02', uai, NULL, millesime, eleve_id, NULL, 'CK' || lpad(CAST(num_inj(n) AS VARCHAR), 14, '0')
 FROM t_vis02 WHERE variante <> 'ACTIVATION';

@@ -73,8 +73,8 @@ SELECT *, (rn - 1) % 12 AS variante,
            WHEN 11 THEN make_timestamp(millesime + 1, 8, 31, 23, 59, 59)
            ELSE make_timestamp(millesime + 1, 10, 1, 0, 0, 0) + jours(rndi('h2j', id, 120)) + heure('h2h', id, 0)
        END AS date_modification,
-       'MI' || lpad(CAST(rn AS VARCHAR), 14, '0') AS modification_id,
-       'AI' || lpad(CAST(rn AS VARCHAR), 14, '0') AS autorisation_id
+       'MI' || lpad(CAST(num_inj(rn) AS VARCHAR), 14, '0') AS modification_id,
+       'AI' || lpad(CAST(num_inj(rn) AS VARCHAR), 14, '0') AS autorisation_id
 FROM r WHERE rn <= 12 * getvariable('n_inj');
 
 INSERT INTO modifications

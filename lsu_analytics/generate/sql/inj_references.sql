@@ -1,5 +1,4 @@
 -- REF-01 : références orphelines (lignes chargées, clé étrangère vers rien). Lot 12 pour les données d'élèves.
-CREATE OR REPLACE TEMP MACRO iso_ts(t) AS strftime(t, '%Y-%m-%dT%H:%M:%S');
 
 -- Auteur parti de l'annuaire.
 CREATE OR REPLACE TEMP TABLE t_ref_modif AS
@@ -12,10 +11,10 @@ INSERT INTO verite SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL, 'modifications
 
 -- Acquis d'un bilan absent de l'export.
 INSERT INTO acquis
-SELECT 'BP9' || lpad(CAST(i AS VARCHAR), 10, '0'), '020700', '3', NULL, 2, true, 8800000000000000 + i
+SELECT 'BP9' || lpad(CAST(num_inj(i) AS VARCHAR), 10, '0'), '020700', '3', NULL, 2, true, 8800000000000000 + i
 FROM range(1, getvariable('n_inj') + 1) r(i);
 INSERT INTO verite
-SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL, 'acquis|BP9' || lpad(CAST(i AS VARCHAR), 10, '0') || '|020700|bilan_id'
+SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL, 'acquis|BP9' || lpad(CAST(num_inj(i) AS VARCHAR), 10, '0') || '|020700|bilan_id'
 FROM range(1, getvariable('n_inj') + 1) r(i);
 
 -- Consultation d'un directeur sur un élève absent de l'export.
@@ -25,11 +24,11 @@ FROM bilans_periodiques b JOIN g_pool p USING (eleve_id) JOIN etablissements e O
 WHERE p.slot = 12
 QUALIFY rn <= getvariable('n_inj');
 INSERT INTO consultations
-SELECT 'CR' || lpad(CAST(rn AS VARCHAR), 14, '0'), least(date_creation + INTERVAL 1 DAY, getvariable('x')),
+SELECT 'CR' || lpad(CAST(num_inj(rn) AS VARCHAR), 14, '0'), least(date_creation + INTERVAL 1 DAY, getvariable('x')),
        CASE WHEN degre = '1D' THEN 'DIR_' ELSE 'CE_' END || uai, 'DIRECTEUR', 'LSU', NULL,
        'EL9' || lpad(CAST(rn AS VARCHAR), 8, '0'), 'BILAN_PERIODIQUE', bilan_id, 8800000000100000 + rn
 FROM t_ref_cons;
-INSERT INTO verite SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL, 'consultations|CR' || lpad(CAST(rn AS VARCHAR), 14, '0') || '|eleve_id'
+INSERT INTO verite SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL, 'consultations|CR' || lpad(CAST(num_inj(rn) AS VARCHAR), 14, '0') || '|eleve_id'
 FROM t_ref_cons;
 
 -- Transfert vers un établissement absent (élèves hors lot TRF-01 : la règle ne regarde que les académies).
@@ -39,17 +38,6 @@ FROM transferts t JOIN g_pool p USING (eleve_id) WHERE p.slot <> 3
 QUALIFY rn <= getvariable('n_inj');
 UPDATE transferts t SET uai_accueil = uai_of(9990000 + x.rn) FROM t_ref_trf x WHERE t.transfert_id = x.transfert_id;
 INSERT INTO verite SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL, 'transferts|' || transfert_id || '|uai_accueil' FROM t_ref_trf;
-
--- Changement de paramétrage fait par un compte supprimé.
-CREATE OR REPLACE TEMP TABLE t_ref_par AS
-SELECT pc.classe_id, pc.date_changement,
-       row_number() OVER (ORDER BY rnd('refp', pc.classe_id), pc.classe_id, pc.date_changement) AS rn
-FROM parametrages_classe pc WHERE pc._ord < 8000000000000000
-QUALIFY rn <= getvariable('n_inj');
-UPDATE parametrages_classe pc SET auteur_id = 'DIR_INCONNU_' || t.rn
-FROM t_ref_par t WHERE pc.classe_id = t.classe_id AND pc.date_changement = t.date_changement;
-INSERT INTO verite SELECT 'REF-01', NULL, NULL, NULL, NULL, NULL,
-       'parametrages_classe|' || classe_id || '|' || iso_ts(date_changement) || '|auteur_id' FROM t_ref_par;
 
 -- Autorisation signée par un DASEN absent de l'annuaire (le signataire n'entre pas dans HIS-02).
 CREATE OR REPLACE TEMP TABLE t_ref_aut AS

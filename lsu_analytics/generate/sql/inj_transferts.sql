@@ -27,8 +27,7 @@ SELECT t.*, cl.classe_id AS classe_a, cl.uai AS uai_a
 FROM t_trf02 t
 JOIN classes cl ON cl.millesime = getvariable('c') AND cl.niveau = t.niveau
 JOIN etablissements e ON e.uai = cl.uai AND e.academie = t.academie_origine
-WHERE t.rn % 4 = 0
-  AND EXISTS (SELECT 1 FROM inscriptions i WHERE i.classe_id = cl.classe_id)
+WHERE t.rn % 4 = 0  -- toute classe a des inscrits (divisions.sql)
 QUALIFY row_number() OVER (PARTITION BY t.eleve_id ORDER BY rnd2('trf02c', t.eleve_id, cl.classe_id), cl.classe_id) = 1;
 
 DELETE FROM transferts WHERE transfert_id IN (

@@ -86,32 +86,6 @@ SELECT 'AU' || lpad(CAST(m.ord AS VARCHAR), 14, '0') AS autorisation_id, m.uai, 
 FROM g_modif_autorisee m JOIN etablissements e ON e.uai = m.uai
 JOIN ref_elements_a_modifier t ON t.i = rndi('htxt', m.ord, (SELECT count(*) FROM ref_elements_a_modifier));
 
--- Paramétrage des classes : quelques changements en septembre, avant tout bilan (PAR-01, PAR-02).
-CREATE OR REPLACE TABLE parametrages_classe AS
-WITH c AS (
-    SELECT cl.*, ea.rentree, rnd('pch', cl.classe_id) AS r
-    FROM classes cl JOIN g_etab_annee ea ON ea.uai = cl.uai AND ea.y = cl.millesime
-    WHERE rnd('pcx', cl.classe_id) < 0.15
-)
-SELECT classe_id, rentree + jours(rndi('pcj', classe_id, 20)) + heure('pchh', classe_id, 0) AS date_changement,
-       CASE WHEN r < 0.4 THEN 'TYPE_POSITIONNEMENT' WHEN r < 0.7 THEN 'SOURCE_DONNEES' ELSE 'PERIODICITE' END AS champ,
-       CASE WHEN r < 0.4 THEN CASE WHEN type_positionnement = 'NOTES' THEN 'ECHELLE_4' ELSE 'NOTES' END
-            WHEN r < 0.7 THEN CASE WHEN source_donnees = 'SAISIE' THEN 'IMPORT' ELSE 'SAISIE' END
-            ELSE CASE WHEN periodicite = 'TRIMESTRE' THEN 'SEMESTRE' ELSE 'TRIMESTRE' END END AS ancienne_valeur,
-       CASE WHEN r < 0.4 THEN type_positionnement WHEN r < 0.7 THEN source_donnees ELSE periodicite END AS nouvelle_valeur,
-       CASE WHEN degre = '1D' THEN 'DIR_' ELSE 'CE_' END || uai AS auteur_id,
-       _ord
-FROM c;
-
--- Récupération des éléments de programme : pour l'année entière, en septembre (EP-01, EP-02).
-CREATE OR REPLACE TABLE recuperations_ep AS
-SELECT cl.classe_id, cl.millesime,
-       ea.rentree + jours(1 + rndi('rej', cl.classe_id, 25)) + heure('reh', cl.classe_id, 0) AS date_recuperation,
-       cl.millesime - 1 AS millesime_source, 'ANNEE' AS perimetre,
-       CAST(5 + rndi('ren', cl.classe_id, 56) AS INTEGER) AS nb_elements, cl._ord
-FROM classes cl JOIN g_etab_annee ea ON ea.uai = cl.uai AND ea.y = cl.millesime
-WHERE cl.lvl > 0 AND rnd('rex', cl.classe_id) < 0.5;
-
 -- Transferts : chaque changement d'académie a son transfert, l'année d'arrivée ou l'année suivante.
 CREATE OR REPLACE TABLE transferts AS
 WITH t AS (

@@ -21,3 +21,9 @@ CREATE OR REPLACE TEMP MACRO uai_of(num) AS
 CREATE OR REPLACE TEMP MACRO fin_annee(y) AS make_timestamp(CAST(y AS BIGINT) + 1, 8, 31, 23, 59, 59);
 CREATE OR REPLACE TEMP MACRO annee_scolaire(d) AS
     CASE WHEN month(d) >= 9 THEN year(d) ELSE year(d) - 1 END;
+-- Valeurs des lignes ajoutées, en ISO (reformatées à l'écriture).
+CREATE OR REPLACE TEMP MACRO iso_ts(t) AS strftime(t, '%Y-%m-%dT%H:%M:%S');
+CREATE OR REPLACE TEMP MACRO iso_d(d) AS strftime(d, '%Y-%m-%d');
+-- Numéro des lignes injectées dans un bloc d'élèves : rang de l'injection compté depuis le premier élève du
+-- bloc, unique dans tout l'export (un bloc injecte moins de lignes par règle qu'il n'a d'élèves).
+CREATE OR REPLACE TEMP MACRO num_inj(rn) AS getvariable('k_debut') + rn;

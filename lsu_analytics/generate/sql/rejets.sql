@@ -1,8 +1,6 @@
 -- Lignes supplémentaires que le chargeur doit rejeter, ajoutées en fin de fichier (aucune ligne de base
 -- n'est modifiée, donc aucun résultat de règle ne dépend de leur rejet). Valeurs en ISO, reformatées à l'écriture.
 -- Une seule faute par ligne.
-CREATE OR REPLACE TEMP MACRO iso_ts(t) AS strftime(t, '%Y-%m-%dT%H:%M:%S');
-CREATE OR REPLACE TEMP MACRO iso_d(d) AS strftime(d, '%Y-%m-%d');
 
 INSERT INTO g_extra
 -- Clé primaire en double : le premier élève, avec un autre prénom (la première occurrence est gardée).
