@@ -20,7 +20,9 @@ def _anomalies(con) -> list[dict]:
     run_sql(con, "verite_academie.sql")
     cur = con.execute(
         "SELECT rule_id, uai, academie, millesime, eleve_id, classe_id, objet_id FROM verite "
-        "ORDER BY rule_id, objet_id NULLS FIRST, uai NULLS FIRST, eleve_id NULLS FIRST, classe_id NULLS FIRST"
+        # Every column: PER-03 and PER-04 name a periodicity of one establishment in several years.
+        "ORDER BY rule_id, objet_id NULLS FIRST, uai NULLS FIRST, eleve_id NULLS FIRST, classe_id NULLS FIRST, "
+        "millesime NULLS FIRST, academie NULLS FIRST"
     )
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
