@@ -73,7 +73,8 @@ class BenchRapports:
                    "imports et connexion ; autre : kernel, papermill, liste jointe de l'audit, export HTML)")
         out = [f"Base : {self.db}", "Rapports nationaux (un kernel neuf chacun, comme `lsu-analytics rapport`) :",
                entete]
-        out += [ligne(r) + f" (cible {s(CIBLE_NATIONAL_S)})" for r in self.nationaux]
+        out += [ligne(r) + (f" (cible {s(CIBLE_NATIONAL_S)})" if r.notebook == "indicateurs" else "")
+                for r in self.nationaux]
         if self.tous_s is not None:
             durees = [r.duree_s for r in self.tous]
             out.append(f"Tous les périmètres ({len(self.tous)} rapports, {self.processus} processus, un kernel gardé "

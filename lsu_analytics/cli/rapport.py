@@ -89,7 +89,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                                                                              "maximum : le nombre de cœurs)."),
         out: Path = typer.Option(None, "--out", help="Dossier des rapports (défaut : dossier temporaire effacé)."),
     ) -> None:
-        """Mesure le rendu des rapports indicateurs et audit_anomalies nationaux (cible : 60 s chacun) et, avec
+        """Mesure le rendu des rapports indicateurs (cible : 60 s) et audit_anomalies nationaux et, avec
         --tous, le rendu de tous les rapports d'académie et de département en parallèle (cible : 15 min) : temps
         de chaque rapport et total."""
         import tempfile
