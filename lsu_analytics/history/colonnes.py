@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 from lsu_analytics.contract import create_macros
 
@@ -12,8 +11,8 @@ from . import store
 from .errors import HistoryError
 from .sqlfiles import sql
 
-KEY = ["rule_id", "uai", "millesime", "eleve_id", "classe_id", "objet_id"]
 COLONNES = ("statut", "premiere_extraction", "age_jours")
+TABLE = "sortie_statuts"  # temporary table of the checked database's connection, read by rules/outputs.py
 
 
 def check_history(historique: Path) -> None:
@@ -24,23 +23,20 @@ def check_history(historique: Path) -> None:
         con.close()
 
 
-def _all_new(frame: pl.DataFrame, date) -> pl.DataFrame:
-    return frame.with_columns(pl.lit("nouvelle").alias("statut"),
-                              pl.lit(date).cast(pl.Datetime("us")).alias("premiere_extraction"),
-                              pl.lit(0, dtype=pl.Int32).alias("age_jours"))
+def statuts_table(con: duckdb.DuckDBPyConnection, historique: Path | None) -> None:
+    """Fill the temporary table `sortie_statuts` of `con` (the checked database): the three columns of each
+    anomaly key from the history, computed in DuckDB (never a frame in Python).
 
-
-def with_history(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, historique: Path) -> pl.DataFrame:
-    """`frame` (rows of `anomalies` on `con`, the checked database) with the three columns from the history.
-
-    An absent or empty history makes every anomaly `nouvelle`, of age 0. A history of another perimeter is
-    refused (HistoryError), as `historiser` would refuse this extraction.
+    Without a history, or with an absent or empty one, the table is empty: the outputs then make every anomaly
+    `nouvelle`, first seen at this extraction, of age 0. A history of another perimeter is refused
+    (HistoryError), as `historiser` would refuse this extraction.
     """
+    con.execute(sql("statuts_aucun"))
+    if historique is None or not Path(historique).exists():
+        return
     historique = Path(historique)
     date, niveau, code = con.execute("SELECT date_extraction, perimetre_niveau, perimetre_code FROM manifeste"
                                      ).fetchone()
-    if not historique.exists():
-        return _all_new(frame, date)
     store.check_file(historique)
     try:
         con.execute("ATTACH ? AS hl (READ_ONLY)", [str(historique)])
@@ -51,7 +47,7 @@ def with_history(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, historique
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'hl'")
                   .fetchall()}
         if not tables:
-            return _all_new(frame, date)
+            return
         if not set(store.HISTORY_TABLES) <= tables:
             raise HistoryError(f"{historique} n'est pas une base d'historique : donnez à --historique le chemin "
                                "d'une base créée par `lsu-analytics historiser`.")
@@ -60,7 +56,6 @@ def with_history(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, historique
             raise HistoryError(f"l'historique {historique} suit le périmètre {' '.join(perimetres[0])}, pas "
                                f"{niveau} {code} : donnez l'historique de ce périmètre.")
         create_macros(con)  # cle_anomalie(), the one definition of an anomaly key
-        statuts = pl.from_arrow(con.sql(sql("statuts_courants"), params=[date]).to_arrow_table())
+        con.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM (\n{sql('statuts_courants')}\n)", [date])
     finally:
         con.execute("DETACH hl")
-    return frame.join(statuts, on=KEY, how="left", nulls_equal=True, maintain_order="left")

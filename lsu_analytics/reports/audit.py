@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import polars as pl
 
 from . import charts, db, format as fmt, labels
 from .regles import catalog
@@ -182,8 +181,7 @@ def ecrire_liste(con, p: dict, base: Path) -> tuple[Path, Path]:
     """Write every anomaly of the perimeter to BASE.csv and BASE.parquet, the ticket list of `check`
     (same columns, `;`, UTF-8 with BOM) restricted to the perimeter: the complete list the report links to."""
     from lsu_analytics.rules.catalog import load_catalog
-    from lsu_analytics.rules.outputs import anomalies_frame, write_csv, write_parquet
+    from lsu_analytics.rules.outputs import write_anomalies
 
-    cles = pl.from_arrow(con.sql(db.sql_text("audit/liste_complete.sql"), params=_args(p)).to_arrow_table())
-    frame = anomalies_frame(con, load_catalog()).join(cles, on="cle", how="semi", maintain_order="left")
-    return write_csv(frame, base.with_suffix(".csv")), write_parquet(frame, base.with_suffix(".parquet"))
+    return write_anomalies(con, load_catalog(), base.with_suffix(".csv"), base.with_suffix(".parquet"),
+                           cles=db.sql_text("audit/liste_complete.sql"), params=_args(p))

@@ -12,6 +12,9 @@ import re
 MAX_PART = 80  # characters kept of a value in a name; well under the 255 bytes of common filesystems
 HASH_LEN = 10  # hex digits of sha256 added when a value is shortened or altered (names stay distinct)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+# The values name_part keeps as they are (safe characters, no `_` at either end, at most MAX_PART), as a
+# regular expression SQL can use (RE2 and Python alike): the ticket CSV names its reports in DuckDB.
+KEPT_AS_IS = f"[A-Za-z0-9-]([A-Za-z0-9_-]{{0,{MAX_PART - 2}}}[A-Za-z0-9-])?"
 
 
 def name_part(value: str, max_len: int = MAX_PART) -> str:

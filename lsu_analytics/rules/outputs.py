@@ -4,6 +4,9 @@ imports into a ticket tool, and anomalies.parquet, the same rows for tools.
 One row per anomaly: its identity (`cle`), rule and title, severity, event date, where (UAI, establishment,
 circonscription, department and academy by name), who must act, the remediation and, when the anomaly is
 about a pupil, the path of that pupil's diagnostic report. Never a pupil's name, INE or birth date.
+
+DuckDB writes both files (`COPY … TO`): the rows never pass through Python, whatever their number. The Parquet
+is written first; the CSV is its copy with French headers.
 """
 from __future__ import annotations
 
@@ -11,13 +14,17 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import polars as pl
+import pyarrow as pa
 
 from lsu_analytics.common.atomic import replace_files
 from lsu_analytics.common.sqlfiles import read_sql
+from lsu_analytics.contract import quote
 from lsu_analytics.contract.acteurs import acteurs_rows
 from lsu_analytics.contract.nomenclatures import nomenclature_rows
-from lsu_analytics.reports.paths import diagnostic_eleve_filename
+from lsu_analytics.contract.vocabulary import STATUT_ANOMALIE_LIBELLES
+from lsu_analytics.history.colonnes import COLONNES as COLONNES_HISTORIQUE
+from lsu_analytics.history.colonnes import statuts_table
+from lsu_analytics.reports.paths import KEPT_AS_IS, diagnostic_eleve_filename
 
 from .catalog import Rule
 
@@ -52,71 +59,114 @@ CSV_HEADERS_HISTORIQUE = {
     "premiere_extraction": "Première extraction",
     "age_jours": "Âge (jours)",
 }
+# `;`, CRLF, dates as a French spreadsheet reads them; DuckDB quotes a field only when it must.
+CSV_OPTIONS = "HEADER, DELIMITER ';', QUOTE '\"', NEW_LINE '\\r\\n', TIMESTAMPFORMAT '%Y-%m-%d %H:%M:%S'"
+# The UTF-8 byte order mark (accents display right in Excel): DuckDB's COPY has no option for it, so it opens
+# the first header.
+BOM = "\ufeff"
+_LOOKUPS = ("sortie_regles", "sortie_acteurs", "sortie_academies", "sortie_departements", "sortie_diagnostics")
 
 
-def _register_lookups(con: duckdb.DuckDBPyConnection, rules: list[Rule]) -> None:
-    tables = {
-        "sortie_regles": pl.DataFrame({"rule_id": [r.id for r in rules], "titre": [r.titre for r in rules],
-                                       "acteur": [r.acteur for r in rules],
-                                       "remediation": [r.remediation for r in rules]}),
-        "sortie_acteurs": pl.DataFrame(acteurs_rows(), schema={"code": pl.String, "degre": pl.String,
-                                                               "libelle": pl.String}),
-    }
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _strings(**columns: list) -> pa.Table:
+    return pa.table({name: pa.array(values, type=pa.string()) for name, values in columns.items()})
+
+
+def _diagnostic_names(con: duckdb.DuckDBPyConnection, jour: dt.date) -> pa.Table:
+    """The report path of the pupils whose id a file name cannot hold as it is (usually none): those names
+    need name_part's hash; every other one is built in SQL from the prefix and suffix."""
+    odd = [r[0] for r in con.execute("SELECT DISTINCT eleve_id FROM anomalies WHERE eleve_id IS NOT NULL "
+                                     "AND NOT regexp_full_match(eleve_id, ?)", [KEPT_AS_IS]).fetchall()]
+    return _strings(eleve_id=odd, chemin=[f"{DIAGNOSTICS_DIR}/{diagnostic_eleve_filename(e, jour)}" for e in odd])
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, rules: list[Rule], jour: dt.date, historique: Path | None) -> None:
+    """Register the small lookup tables and variables anomalies_sortie.sql reads; fill sortie_statuts."""
     noms = nomenclature_rows()
-    tables["sortie_academies"] = pl.DataFrame(noms["nom_academies"])
-    tables["sortie_departements"] = pl.DataFrame(noms["nom_departements"])
-    for name, frame in tables.items():
-        con.register(name, frame.to_arrow())
+    tables = {
+        "sortie_regles": _strings(rule_id=[r.id for r in rules], titre=[r.titre for r in rules],
+                                  acteur=[r.acteur for r in rules], remediation=[r.remediation for r in rules]),
+        "sortie_acteurs": pa.Table.from_pylist(acteurs_rows(), schema=pa.schema(
+            [("code", pa.string()), ("degre", pa.string()), ("libelle", pa.string())])),
+        "sortie_academies": pa.Table.from_pylist(noms["nom_academies"]),
+        "sortie_departements": pa.Table.from_pylist(noms["nom_departements"]),
+        "sortie_diagnostics": _diagnostic_names(con, jour),
+    }
+    for name, table in tables.items():
+        con.register(name, table)
+    # diagnostic_eleve_filename(id) is prefix + id + suffix for an id matching KEPT_AS_IS.
+    marker = "ELEVE"
+    prefix, _, suffix = f"{DIAGNOSTICS_DIR}/{diagnostic_eleve_filename(marker, jour)}".partition(marker)
+    for name, value in (("sortie_prefixe", prefix), ("sortie_suffixe", suffix), ("sortie_id_sur", KEPT_AS_IS)):
+        con.execute(f"SET VARIABLE {name} = ?", [value])
+    con.execute("SET VARIABLE sortie_statut_libelles = MAP(?, ?)",
+                [list(STATUT_ANOMALIE_LIBELLES), list(STATUT_ANOMALIE_LIBELLES.values())])
+    statuts_table(con, historique)
 
 
-def anomalies_frame(con: duckdb.DuckDBPyConnection, rules: list[Rule], jour: dt.date | None = None) -> pl.DataFrame:
-    """The anomalies of `rules` with the ticket columns; `jour` dates the diagnostic reports' names."""
-    _register_lookups(con, rules)
+def _release(con: duckdb.DuckDBPyConnection) -> None:
+    for name in _LOOKUPS:
+        con.unregister(name)
+    con.execute("DROP TABLE IF EXISTS sortie_statuts")
+
+
+def anomalies_query(historique: bool, cles: str | None = None) -> str:
+    """The rows of the outputs, sorted; `cles`: a query whose `cle` column restricts them (audit report)."""
+    colonnes = "*" if historique else f"* EXCLUDE ({', '.join(COLONNES_HISTORIQUE)})"
+    filtre = f"WHERE cle IN (SELECT cle FROM (\n{cles}\n))" if cles else ""
+    return read_sql(__package__, "sql/anomalies_sortie.sql").replace("{colonnes}", colonnes) \
+        .replace("{filtre}", filtre)
+
+
+def write_parquet(con: duckdb.DuckDBPyConnection, query: str, params, path: Path) -> Path:
+    con.execute(f"COPY (\n{query}\n) TO {_literal(path)} (FORMAT parquet)", params)
+    return path
+
+
+def write_csv(con: duckdb.DuckDBPyConnection, parquet: Path, historique: bool, path: Path) -> Path:
+    """The rows of `parquet`, `;`-separated UTF-8 with BOM: opens as-is in a French spreadsheet (Excel,
+    LibreOffice)."""
+    headers = CSV_HEADERS | (CSV_HEADERS_HISTORIQUE if historique else {})
+    columns = []
+    for i, (name, header) in enumerate(headers.items()):
+        value = quote(name)
+        if name == "statut":  # the word of the screens, not the code
+            value = f"coalesce(getvariable('sortie_statut_libelles')[{value}], {value})"
+        columns.append(f"{value} AS {quote((BOM if i == 0 else '') + header)}")
+    con.execute(f"COPY (SELECT {', '.join(columns)} FROM read_parquet({_literal(parquet)})) "
+                f"TO {_literal(path)} ({CSV_OPTIONS})")
+    return path
+
+
+def write_anomalies(con: duckdb.DuckDBPyConnection, rules: list[Rule], csv_path: Path, parquet_path: Path, *,
+                    jour: dt.date | None = None, historique: Path | None = None, cles: str | None = None,
+                    params=None) -> tuple[Path, Path]:
+    """Write the anomalies of `rules` (those whose `cle` is in the query `cles`, with `params`, if given) to
+    `csv_path` and `parquet_path`. Both are written beside, then renamed into place: a failure leaves the
+    previous pair whole. `jour` dates the diagnostic reports' names. With `historique` (a history database),
+    each row gains statut, premiere_extraction and age_jours."""
+    _prepare(con, rules, jour or dt.date.today(), historique)
     try:
-        frame = pl.from_arrow(con.sql(read_sql(__package__, "sql/anomalies_sortie.sql"),
-                                      params=[[r.id for r in rules]]).to_arrow_table())
+        query = anomalies_query(historique is not None, cles)
+        staged: list[Path] = []
+
+        def parquet(tmp: Path) -> Path:
+            staged.append(tmp)
+            return write_parquet(con, query, params, tmp)
+
+        replace_files({parquet_path: parquet,
+                       csv_path: lambda tmp: write_csv(con, staged[0], historique is not None, tmp)})
     finally:
-        for name in ("sortie_regles", "sortie_acteurs", "sortie_academies", "sortie_departements"):
-            con.unregister(name)
-    jour = jour or dt.date.today()
-    noms = {e: f"{DIAGNOSTICS_DIR}/{diagnostic_eleve_filename(e, jour)}"
-            for e in frame["eleve_id"].drop_nulls().unique().to_list()}
-    return frame.with_columns(pl.col("eleve_id").replace_strict(noms, default=None, return_dtype=pl.String)
-                              .alias("rapport_diagnostic"))
-
-
-def write_csv(frame: pl.DataFrame, path: Path) -> Path:
-    """`;`-separated UTF-8 with BOM: opens as-is in a French spreadsheet (Excel, LibreOffice)."""
-    headers = CSV_HEADERS | {k: v for k, v in CSV_HEADERS_HISTORIQUE.items() if k in frame.columns}
-    table = frame
-    if "statut" in frame.columns:
-        from lsu_analytics.contract.vocabulary import STATUT_ANOMALIE_LIBELLES
-
-        table = table.with_columns(pl.col("statut").replace(STATUT_ANOMALIE_LIBELLES))
-    table = table.select(list(headers)).rename(headers)
-    table.write_csv(path, separator=";", include_bom=True, line_terminator="\r\n", decimal_comma=True,
-                    datetime_format="%Y-%m-%d %H:%M:%S")
-    return path
-
-
-def write_parquet(frame: pl.DataFrame, path: Path) -> Path:
-    frame.write_parquet(path)
-    return path
+        _release(con)
+    return csv_path, parquet_path
 
 
 def write_outputs(con: duckdb.DuckDBPyConnection, rules: list[Rule], out: Path,
                   jour: dt.date | None = None, historique: Path | None = None) -> tuple[Path, Path]:
-    """Write DIR/anomalies.csv and DIR/anomalies.parquet for `rules`; returns both paths.
-
-    Both are written beside, then renamed into place: a failure leaves the previous pair whole. With
-    `historique` (a history database), each row gains statut, premiere_extraction and age_jours."""
+    """Write DIR/anomalies.csv and DIR/anomalies.parquet for `rules`; returns both paths."""
     out.mkdir(parents=True, exist_ok=True)
-    frame = anomalies_frame(con, rules, jour)
-    if historique is not None:
-        from lsu_analytics.history.colonnes import with_history
-
-        frame = with_history(con, frame, historique)
-    csv_path, parquet_path = out / "anomalies.csv", out / "anomalies.parquet"
-    replace_files({csv_path: lambda tmp: write_csv(frame, tmp),
-                   parquet_path: lambda tmp: write_parquet(frame, tmp)})
-    return csv_path, parquet_path
+    return write_anomalies(con, rules, out / "anomalies.csv", out / "anomalies.parquet", jour=jour,
+                           historique=historique)
