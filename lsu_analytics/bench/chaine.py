@@ -1,8 +1,10 @@
 """`bench chaine`: the whole chain load -> check -> indicateurs on one export, against a bare DuckDB read.
 
 Each step runs in its own process (`python -m lsu_analytics.bench.chaine STEP ...`) with its own DuckDB
-spill folder, so that its wall time, CPU time (GX processes included), peak RSS and peak temporary disk
-are its own. The bare read is DuckDB's `read_csv` of the same files, every column as text, nothing checked:
+spill folder, so that its wall time, CPU time, peak RSS and peak temporary disk are its own. The check of the
+chain goes up to the anomalies (table, CSV, Parquet); Great Expectations (validation and Data Docs), a
+consumer of the checked database since issue 8, is measured as a step of its own, outside the chain's total
+and ratio. The bare read is DuckDB's `read_csv` of the same files, every column as text, nothing checked:
 the floor of any load. Same settings (memory_limit, threads) for every step.
 """
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 
 from lsu_analytics.common.memory import children_peak_rss_kib, peak_rss_kib
 
-STEPS = ("chargement", "controle", "indicateurs")
+STEPS = ("chargement", "controle", "indicateurs")  # the chain, in this order
+GX_STEP = "gx"  # after the chain, outside its total
 KEY = ("rule_id", "uai", "academie", "millesime", "eleve_id", "classe_id", "objet_id")
 GIB = 1024 ** 3
 
@@ -43,16 +46,21 @@ class ChainReport:
     reglages: str
     generation: StepFigures | None
     etapes: list[StepFigures]
-    lecture_nue: StepFigures
+    gx: StepFigures | None
+    lecture_nue: StepFigures | None  # None: not measured (--sans-lecture-nue)
     exact: bool | None  # anomalies == the generator's ground truth (None: no ground truth)
     ecarts: list[str] = field(default_factory=list)
+    charge: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and at the end
+    base: Path | None = None  # the loaded, checked database kept after the run
 
     @property
     def chaine_s(self) -> float:
         return sum(s.mur_s for s in self.etapes)
 
     @property
-    def ratio(self) -> float:
+    def ratio(self) -> float | None:
+        if self.lecture_nue is None:
+            return None
         return self.chaine_s / self.lecture_nue.mur_s if self.lecture_nue.mur_s else float("inf")
 
     def render(self) -> str:
@@ -73,19 +81,31 @@ class ChainReport:
         total = StepFigures("chaîne (somme)", self.chaine_s, sum(s.cpu_s for s in self.etapes),
                             max(s.rss_octets for s in self.etapes), max(s.temp_octets for s in self.etapes))
         lines.append(row(total, "   (RSS, temp. : le plus grand pic)"))
-        lines.append(row(self.lecture_nue, "   (plancher)"))
-        lines.append(f"Ratio chaîne / lecture nue : {num(self.ratio, 2)} (cible ≤ 1,5 à 1 000 000 élèves) ; "
-                     f"ratio des temps CPU : {num(total.cpu_s / self.lecture_nue.cpu_s, 2)}")
+        if self.gx:
+            lines.append(row(self.gx, "   (hors chaîne : consommateur de la base contrôlée)"))
+        if self.lecture_nue is not None:
+            lines.append(row(self.lecture_nue, "   (plancher)"))
+            lines.append(f"Ratio chaîne / lecture nue : {num(self.ratio, 2)} (cible ≤ 1,5 à 1 000 000 élèves) ; "
+                         f"ratio des temps CPU : {num(total.cpu_s / self.lecture_nue.cpu_s, 2)} ; GX non compris")
+        else:
+            lines.append("Lecture nue non mesurée : pas de ratio.")
         controle = next((s for s in self.etapes if s.nom == "controle"), None)
         if controle and controle.details:
             d = controle.details
-            lines.append(f"Dont contrôle : règles {num(d['regles_s'])} s, sorties {num(d['sorties_s'])} s, "
-                         f"GX {num(d['gx_s'])} s ; {num(d['nb_anomalies'], 0)} anomalie(s).")
+            lines.append(f"Dont contrôle : règles {num(d['regles_s'])} s, sorties {num(d['sorties_s'])} s ; "
+                         f"{num(d['nb_anomalies'], 0)} anomalie(s).")
+        if self.gx and self.gx.details and controle and controle.details.get("regles_s"):
+            lines.append(f"GX : {num(self.gx.mur_s / controle.details['regles_s'], 2)} fois le temps SQL des règles "
+                         f"(validation {num(self.gx.details['validation_s'])} s, Data Docs compris).")
         if self.exact is not None:
             lines.append("Anomalies = vérité terrain du générateur : " + ("oui" if self.exact else "NON"))
             lines += [f"  {e}" for e in self.ecarts[:10]]
-        lines.append("RSS : pic du processus de l'étape (contrôle : plus son plus gros processus GX). "
-                     "Mesures sensibles à la charge de la machine.")
+        lines.append(f"Charge moyenne de la machine (1 min) : {num(self.charge[0], 2)} au début, "
+                     f"{num(self.charge[1], 2)} à la fin, pour {os.cpu_count()} cœur(s) ; temps écoulés sensibles à "
+                     "la charge, temps CPU, mémoire et disque moins.")
+        lines.append("RSS : pic du processus de l'étape.")
+        if self.base:
+            lines.append(f"Base chargée, contrôlée, indicateurs calculés, gardée : {self.base}")
         return "\n".join(lines)
 
 
@@ -149,7 +169,7 @@ def _bare_read(export: Path, db: Path) -> dict:
     return {}
 
 
-def _child(step: str, export: Path, db: Path, out: Path) -> dict:
+def _child(step: str, export: Path, db: Path, out: Path, controle_id: str | None = None) -> dict:
     if step == "generation":
         from lsu_analytics.generate import generate_export
 
@@ -164,9 +184,16 @@ def _child(step: str, export: Path, db: Path, out: Path) -> dict:
     elif step == "controle":
         from lsu_analytics.check import check
 
-        r = check(db, out)
-        result = {"regles_s": r.run.duree_sql_s, "sorties_s": r.duree_sorties_s, "gx_s": r.duree_gx_s,
-                  "nb_anomalies": r.run.nb_anomalies}
+        r = check(db, out, gx_later=True)  # GX: a step of its own (below), as in a pipeline
+        result = {"regles_s": r.run.duree_sql_s, "sorties_s": r.duree_sorties_s, "nb_anomalies": r.run.nb_anomalies,
+                  "controle_id": r.run.controle_id}
+    elif step == GX_STEP:
+        from lsu_analytics.check import record_outputs
+        from lsu_analytics.check.gx_step import run_gx_step
+        from lsu_analytics.check.outputs import outputs_json
+
+        result = {"validation_s": run_gx_step(db, out).duration_s}
+        record_outputs(db, controle_id, outputs_json(out, True, "produits"))
     elif step == "indicateurs":
         from lsu_analytics.database import connect
         from lsu_analytics.indicators import compute_indicateurs
@@ -206,10 +233,13 @@ def _compare_truth(export: Path, db: Path) -> tuple[bool | None, list[str]]:
 
 
 def run_chain(pupils: int | None, export: Path | None, seed: int = 1, workdir: Path | None = None,
-              echo=print) -> ChainReport:
+              echo=print, base: Path | None = None, gx: bool = True, lecture_nue: bool = True) -> ChainReport:
+    """`base`: keep the loaded, checked database there (its anomalies.csv/.parquet and Data Docs in
+    `<base>-controles/` beside it) instead of deleting it with the work folder."""
     from lsu_analytics.database import current_settings
 
     settings = current_settings()
+    charge = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="lsu-bench-chaine-", dir=workdir) as tmp:
         work = Path(tmp)
         generation = None
@@ -220,17 +250,29 @@ def run_chain(pupils: int | None, export: Path | None, seed: int = 1, workdir: P
                                    work / "temp-generation")
         export = Path(export)
         size = sum(p.stat().st_size for p in export.iterdir() if p.is_file())
-        db = work / "lsu.duckdb"
+        db = Path(base).resolve() if base else work / "lsu.duckdb"
+        out = db.with_name(f"{db.stem}-controles") if base else work / "controles"
+        args = [str(export), str(db), str(out)]
         etapes = []
         for step in STEPS:
             echo(f"Étape {step}…")
-            etapes.append(_run_step(step, [str(export), str(db), str(work / "controles")], work / f"temp-{step}"))
+            etapes.append(_run_step(step, args, work / f"temp-{step}"))
         exact, ecarts = _compare_truth(export, db)
-        echo("Lecture nue…")
-        nue = _run_step("lecture_nue", [str(export), str(work / "nu.duckdb"), str(work)], work / "temp-nue")
-        nue.nom = "lecture nue"
-    return ChainReport(pupils, export, size, settings.describe(), generation, etapes, nue, exact, ecarts)
+        figures_gx = None
+        if gx:
+            echo("Great Expectations (hors chaîne)…")
+            controle_id = etapes[STEPS.index("controle")].details["controle_id"]
+            figures_gx = _run_step(GX_STEP, [*args, controle_id], work / "temp-gx")
+            figures_gx.nom = "GX + Data Docs"
+        nue = None
+        if lecture_nue:
+            echo("Lecture nue…")
+            nue = _run_step("lecture_nue", [str(export), str(work / "nu.duckdb"), str(work)], work / "temp-nue")
+            nue.nom = "lecture nue"
+            (work / "nu.duckdb").unlink()  # as large as the export: not kept a moment longer
+    return ChainReport(pupils, export, size, settings.describe(), generation, etapes, figures_gx, nue, exact, ecarts,
+                       charge=(charge, os.getloadavg()[0]), base=db if base else None)
 
 
 if __name__ == "__main__":
-    print(json.dumps(_child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))))
+    print(json.dumps(_child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), *sys.argv[5:])))

@@ -17,10 +17,17 @@ def bench_chaine(
     export: Path = typer.Option(None, "--export", help="Mesurer cet export déjà généré au lieu d'en générer un."),
     seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
     dossier: Path = typer.Option(None, "--dossier", help="Dossier de travail (défaut : dossier temporaire)."),
+    base: Path = typer.Option(None, "--base", help="Garder la base chargée, contrôlée, indicateurs calculés, à ce "
+                                                   "chemin (sorties du contrôle dans <base>-controles à côté) ; "
+                                                   "défaut : supprimée avec le dossier de travail."),
+    sans_gx: bool = typer.Option(False, "--sans-gx", help="Ne pas mesurer Great Expectations (hors chaîne)."),
+    sans_lecture_nue: bool = typer.Option(False, "--sans-lecture-nue",
+                                          help="Ne pas mesurer la lecture nue (ni donc le ratio)."),
 ) -> None:
-    """Mesure chargement, contrôle (règles, sorties, GX) et indicateurs sur un même export, chaque étape dans
-    son processus : temps écoulé, temps CPU, pic de mémoire (RSS), pic de disque temporaire ; puis la lecture
-    nue des mêmes fichiers par DuckDB (read_csv, colonnes en texte, aucun contrôle) et le ratio."""
+    """Mesure chargement, contrôle (règles et sorties) et indicateurs sur un même export, chaque étape dans
+    son processus : temps écoulé, temps CPU, pic de mémoire (RSS), pic de disque temporaire ; puis, hors de la
+    chaîne, Great Expectations (validation et Data Docs) ; puis la lecture nue des mêmes fichiers par DuckDB
+    (read_csv, colonnes en texte, aucun contrôle) et le ratio chaîne / lecture nue."""
     from lsu_analytics.bench.chaine import run_chain
 
     if (pupils is None) == (export is None):
@@ -31,7 +38,8 @@ def bench_chaine(
                    err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE)
     try:
-        report = run_chain(pupils, export, seed=seed, workdir=dossier, echo=lambda m: typer.echo(m, err=True))
+        report = run_chain(pupils, export, seed=seed, workdir=dossier, echo=lambda m: typer.echo(m, err=True),
+                           base=base, gx=not sans_gx, lecture_nue=not sans_lecture_nue)
     except RuntimeError as e:
         typer.echo(f"Erreur : la mesure a échoué ({e}).", err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE) from None

@@ -1,0 +1,47 @@
+"""`bench chaine`: the chain (load, check up to the anomalies, indicateurs) against the bare read; Great
+Expectations measured beside it, outside the chain's total and ratio; the loaded database kept on request."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from lsu_analytics.bench.chaine import ChainReport, StepFigures, run_chain
+
+
+def _step(nom: str, mur: float, cpu: float = 1.0, details: dict | None = None) -> StepFigures:
+    return StepFigures(nom, mur, cpu, 2**30, 0, details or {})
+
+
+def test_gx_is_reported_beside_the_chain_not_in_its_total_or_ratio():
+    controle = _step("controle", 20.0, details={"regles_s": 10.0, "sorties_s": 1.0, "nb_anomalies": 5})
+    report = ChainReport(1000, Path("export"), 2**30, "réglages", None,
+                         [_step("chargement", 50.0), controle, _step("indicateurs", 10.0)],
+                         _step("GX + Data Docs", 30.0, details={"validation_s": 25.0}), _step("lecture nue", 40.0),
+                         True, charge=(1.0, 2.0))
+    assert report.chaine_s == 80.0 and report.ratio == 2.0
+    lines = report.render().splitlines()
+    total = next(i for i, line in enumerate(lines) if "chaîne (somme)" in line)
+    gx = next(i for i, line in enumerate(lines) if line.strip().startswith("GX + Data Docs"))
+    assert gx > total and "80,0" in lines[total] and "hors chaîne" in lines[gx]
+    assert any("Ratio chaîne / lecture nue : 2,00" in line and "GX non compris" in line for line in lines)
+    assert any("GX : 3,00 fois le temps SQL des règles" in line for line in lines)
+    assert any("Charge moyenne" in line and "1,00" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_the_chain_keeps_its_checked_database_on_request(tmp_path):
+    base = tmp_path / "garde" / "lsu.duckdb"
+    base.parent.mkdir()
+    report = run_chain(120, None, workdir=tmp_path, echo=lambda _: None, base=base, gx=False)
+    assert report.exact and report.gx is None and report.lecture_nue.mur_s > 0
+    assert [s.nom for s in report.etapes] == ["chargement", "controle", "indicateurs"]
+    con = duckdb.connect(str(base), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM anomalies").fetchone()[0] == report.etapes[1].details["nb_anomalies"]
+        assert con.execute("SELECT count(*) FROM indicateurs").fetchone()[0] > 0
+    finally:
+        con.close()
+    assert (tmp_path / "garde" / "lsu-controles" / "anomalies.csv").is_file()
+    assert not list(tmp_path.glob("lsu-bench-chaine-*"))  # the work folder is gone, the database stays
