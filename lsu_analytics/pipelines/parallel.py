@@ -58,7 +58,8 @@ GOODBYE_S = 30.0  # an idle worker told to stop has this long to end its kernel 
 
 
 def _worker(conn, sys_path: list[str], at_exit: str | None) -> None:
-    # Own process group: a timeout then stops the kernels this worker started too.
+    # Own process group: a timeout stops the worker and what it started in its group. Its kernel has a session
+    # of its own (jupyter_client) and ends as its parent dies (ipykernel watches it), within a second here.
     os.setpgrp()
     # The fork server does not carry the parent's sys.path: the functions are found by name, with it.
     sys.path[:0] = [p for p in sys_path if p not in sys.path]
