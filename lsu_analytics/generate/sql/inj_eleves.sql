@@ -23,14 +23,20 @@ WITH c AS (
     FROM inscriptions i JOIN g_pool p USING (eleve_id)
     JOIN classes cl ON cl.classe_id = i.classe_id JOIN etablissements e ON e.uai = i.uai
     WHERE p.slot = 10 AND i.millesime = getvariable('c')
-), d AS (
-    SELECT c.*, cl.classe_id, cl.uai
-    FROM c JOIN classes cl ON cl.millesime = getvariable('c') AND cl.niveau = c.niveau AND cl.uai <> c.uai_depart
-    JOIN etablissements e ON e.uai = cl.uai AND e.academie = c.academie
-    QUALIFY row_number() OVER (PARTITION BY c.eleve_id ORDER BY rnd2('recd', c.eleve_id, cl.classe_id), cl.classe_id) = 1
+), cc AS (
+    SELECT cl.classe_id, cl.uai, cl.niveau, e.academie
+    FROM classes cl JOIN etablissements e ON e.uai = cl.uai WHERE cl.millesime = getvariable('c')
+), r AS (
+    -- Candidats : une classe du même niveau existe dans un autre établissement de l'académie (la sienne est
+    -- dans la liste, il en faut donc deux). Tirés avant de chercher la classe d'arrivée des seuls retenus.
+    SELECT c.*, row_number() OVER (ORDER BY rnd('rec01', c.eleve_id), c.eleve_id) AS rn
+    FROM c JOIN (SELECT academie, niveau FROM cc GROUP BY ALL HAVING count(DISTINCT uai) >= 2) n
+        ON n.academie = c.academie AND n.niveau = c.niveau
+    QUALIFY rn <= 2 * getvariable('n_inj')
 )
-SELECT *, row_number() OVER (ORDER BY rnd('rec01', eleve_id), eleve_id) AS rn FROM d
-QUALIFY rn <= 2 * getvariable('n_inj');
+SELECT r.eleve_id, r.uai_depart, r.classe_depart, r.niveau, r.academie, cc.classe_id, cc.uai, r.rn
+FROM r JOIN cc ON cc.academie = r.academie AND cc.niveau = r.niveau AND cc.uai <> r.uai_depart
+QUALIFY row_number() OVER (PARTITION BY r.eleve_id ORDER BY rnd2('recd', r.eleve_id, cc.classe_id), cc.classe_id) = 1;
 
 UPDATE inscriptions i SET date_sortie = CAST(getvariable('x') AS DATE) - 11
 FROM t_rec01 t WHERE i.eleve_id = t.eleve_id AND i.classe_id = t.classe_depart;
