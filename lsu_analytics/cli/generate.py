@@ -23,7 +23,7 @@ def generate(
     millesime: int = typer.Option(2025, "--millesime", help="Millésime courant C (2025 = 2025-2026)."),
     extractions: int | None = typer.Option(
         None, "--extractions", help="K extractions successives de la même population, une par dossier "
-        "AAAA-MM-JJ dans --out, la dernière mi-mars de C+1 (toutes entre le 1er février et le 5 juillet) ; "
+        "AAAA-MM-JJ dans --out, la dernière mi-mars de C+1 (toutes entre le 8 septembre de C et le 5 juillet : 40 hebdomadaires au plus) ; "
         "vérité des statuts : verite_historique.json."),
     intervalle_jours: int = typer.Option(7, "--intervalle-jours",
                                          help="Jours entre deux extractions (avec --extractions)."),

@@ -166,16 +166,19 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         pupils: int = typer.Option(..., "--pupils", help="Nombre d'élèves de l'export généré."),
         extractions: int = typer.Option(..., "--extractions", min=1, help="Nombre d'extractions historisées."),
         seed: int = typer.Option(1, "--seed", help="Graine du générateur."),
-        workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail gardé (défaut : temporaire) ; "
-                                                             "une base.duckdb déjà là est réutilisée."),
+        intervalle_jours: int = typer.Option(7, "--intervalle-jours", min=1, help="Jours entre deux extractions."),
+        workdir: Path = typer.Option(None, "--workdir", help="Dossier de travail gardé (défaut : temporaire) : "
+                                                             "historique et base de la dernière extraction."),
         sans_rapports: bool = typer.Option(False, "--sans-rapports", help="Ne pas mesurer le rendu des rapports."),
     ) -> None:
         """Mesure `historiser` (temps d'une extraction), la taille de l'historique après N extractions et le
-        rendu des rapports indicateurs et audit_anomalies avec cet historique."""
+        rendu des rapports indicateurs et audit_anomalies avec cet historique. Les extractions sont celles du
+        générateur (generate --extractions), produites, chargées, contrôlées et historisées une à une."""
         from lsu_analytics.history.bench import bench_historique
 
         try:
-            result = bench_historique(pupils, extractions, seed=seed, workdir=workdir, rapports=not sans_rapports,
+            result = bench_historique(pupils, extractions, seed=seed, intervalle_jours=intervalle_jours,
+                                      workdir=workdir, rapports=not sans_rapports,
                                       echo=lambda m: typer.echo(m, err=True))
         except Exception as e:  # noqa: BLE001 - a benchmark reports any failure in French
             raise _fail(f"la mesure a échoué ({type(e).__name__} : {e}).") from None

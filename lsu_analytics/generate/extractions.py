@@ -10,6 +10,7 @@ defines them (relative to that extraction and the one before it).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,19 +24,21 @@ VERITE_HISTORIQUE = "verite_historique.json"
 
 @dataclass(frozen=True)
 class Window:
-    """Dates an extraction of millésime C may take. Before February the first period is not over everywhere:
-    the generated data would then hold anomalies (REC-01: no report yet) that the ground truth does not list."""
+    """Dates an extraction of millésime C may take: the school year, from a week after the rentrée (1 or 2
+    September: every first period has begun) to the first days of July. The ground truth follows the date
+    (sql/verite_date_*.sql: before the first period ends, pupils with no report yet are REC-01)."""
     first: datetime
     last: datetime
 
 
 def window(millesime: int) -> Window:
-    return Window(datetime(millesime + 1, 2, 1, 2, 0, 0), datetime(millesime + 1, 7, 5, 2, 0, 0))
+    return Window(datetime(millesime, 9, 8, 2, 0, 0), datetime(millesime + 1, 7, 5, 2, 0, 0))
 
 
 def extraction_dates(millesime: int, extractions: int, intervalle_jours: int) -> list[datetime]:
     """The K dates, D days apart. The last is the one-extraction generator's date (mid-March of C+1);
-    when that leaves the first before 1 February of C+1, the series starts on that day instead."""
+    when that leaves the first before the window (8 September of C), the series starts on that day instead:
+    40 weekly extractions run from 8 September to 8 June."""
     if extractions < 1:
         raise ValueError(f"--extractions doit valoir au moins 1 (reçu {extractions}).")
     if intervalle_jours < 1:
@@ -52,19 +55,26 @@ def extraction_dates(millesime: int, extractions: int, intervalle_jours: int) ->
     return [first + timedelta(days=intervalle_jours * e) for e in range(extractions)]
 
 
+def iter_extractions(out: Path, pupils: int, seed: int, extractions: int, intervalle_jours: int,
+                     **options) -> Iterator[Path]:
+    """Write the K extractions into `out/<AAAA-MM-JJ>/` one at a time, yielding each folder once written (a
+    caller may process it and remove it before the next one is generated)."""
+    from . import generate_export
+
+    dates = extraction_dates(options.get("millesime", 2025), extractions, intervalle_jours)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for e, date in enumerate(dates):
+        yield generate_export(out / date.strftime("%Y-%m-%d"), pupils=pupils, seed=seed,
+                              date_extraction=date, etape=e, nb_etapes=extractions, **options)
+
+
 def generate_extractions(out: Path, pupils: int, seed: int, extractions: int, intervalle_jours: int,
                          **options) -> list[Path]:
     """Write K extractions into `out/<AAAA-MM-JJ>/` and `out/verite_historique.json`; return the folders."""
-    from . import generate_export
-
     millesime = options.get("millesime", 2025)
     dates = extraction_dates(millesime, extractions, intervalle_jours)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    folders = []
-    for e, date in enumerate(dates):
-        folders.append(generate_export(out / date.strftime("%Y-%m-%d"), pupils=pupils, seed=seed,
-                                       date_extraction=date, etape=e, nb_etapes=extractions, **options))
+    folders = list(iter_extractions(out, pupils, seed, extractions, intervalle_jours, **options))
     present = [_keys(f / "verite_terrain.json") for f in folders]
     verite = {
         "graine": seed,
@@ -75,7 +85,8 @@ def generate_extractions(out: Path, pupils: int, seed: int, extractions: int, in
                         for f, d in zip(folders, dates)],
         "anomalies": statuses(present),
     }
-    (out / VERITE_HISTORIQUE).write_text(json.dumps(verite, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (Path(out) / VERITE_HISTORIQUE).write_text(json.dumps(verite, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
     return folders
 
 

@@ -1,4 +1,4 @@
-"""Known violations of every rule of rules.md, and rows the loader must reject."""
+"""Known violations of every rule of rules.md, rows the loader must reject, and what the date alone makes appear."""
 from __future__ import annotations
 
 from .sqlfiles import run_sql
@@ -13,6 +13,7 @@ BLOCK_FILES: tuple[str, ...] = (
     "inj_transferts.sql",
     "inj_consultations.sql",
     "inj_references.sql",
+    "verite_date_eleves.sql",
 )
 # Once the blocks are written, on the reference data of the whole export (classes, periods, establishments;
 # inj_classes.sql reads the final state of every block's reports through stats_classes.sql).
@@ -20,6 +21,7 @@ EXPORT_FILES: tuple[str, ...] = (
     "inj_classes.sql",
     "inj_periodes.sql",
     "inj_references_classes.sql",
+    "verite_date_classes.sql",
 )
 
 

@@ -80,15 +80,24 @@ def test_each_truth_equals_independent_detection(extractions4, d):
     assert found == expected, (sorted(expected - found, key=str)[:5], sorted(found - expected, key=str)[:5])
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("date", [datetime(2026, 2, 1, 2), datetime(2026, 7, 5, 2)])
-def test_truth_exact_at_the_window_edges(tmp_path, date):
-    folder = generate_export(tmp_path / "x", pupils=SMALL, seed=3, date_extraction=date, etape=2, nb_etapes=4)
+# Through the school year: before the first period ends (most pupils have no report yet: REC-01), around its
+# end, the semesters' and trimesters' ends, June; and both edges of the window.
+YEAR = [datetime(2025, 9, 8, 2), datetime(2025, 10, 6, 2), datetime(2025, 11, 24, 2), datetime(2025, 12, 8, 2),
+        datetime(2026, 1, 26, 2), datetime(2026, 6, 8, 2), datetime(2026, 7, 5, 2)]
+
+
+@pytest.mark.parametrize("date", YEAR, ids=[d.strftime("%Y-%m-%d") for d in YEAR])
+def test_truth_exact_through_the_school_year(tmp_path, date):
+    folder = generate_export(tmp_path / "x", pupils=SMALL, seed=3, date_extraction=date, etape=2, nb_etapes=40)
     con = load_export(folder)
     try:
-        assert detect_anomalies(con) == truth_anomalies(folder)
+        found = detect_anomalies(con)
     finally:
         con.close()
+    expected = truth_anomalies(folder)
+    assert found == expected, (sorted(expected - found, key=str)[:5], sorted(found - expected, key=str)[:5])
+    if date < datetime(2025, 11, 1):  # first period not over: pupils with no report yet are in the truth
+        assert sum(1 for a in expected if a[0] == "REC-01") > SMALL // 4
 
 
 def test_statuses_as_history_md_defines_them():
@@ -121,15 +130,39 @@ def test_single_extraction_is_plain_generate(small_export, tmp_path):
 
 def test_dates_stay_in_the_school_year():
     assert extraction_dates(2025, 4, 7)[-1] == datetime(2026, 3, 15, 2)
-    long = extraction_dates(2025, 20, 7)  # would start before February: starts on 1 February
-    assert long[0] == datetime(2026, 2, 1, 2) and long[-1] == datetime(2026, 6, 14, 2)
+    year = extraction_dates(2025, 40, 7)  # would start before the rentrée: starts on 8 September
+    assert year[0] == datetime(2025, 9, 8, 2) and year[-1] == datetime(2026, 6, 8, 2)
+    assert len(year) == 40 and len(set(year)) == 40
     with pytest.raises(ValueError, match="réduisez --extractions"):
-        extraction_dates(2025, 40, 7)
+        extraction_dates(2025, 44, 7)
 
 
 def test_cli_refuses_impossible_series(tmp_path):
     result = CliRunner().invoke(app, ["generate", "--pupils", "100", "--seed", "1", "--out", str(tmp_path / "x"),
-                                      "--extractions", "40", "--intervalle-jours", "7"])
+                                      "--extractions", "44", "--intervalle-jours", "7"])
     assert result.exit_code == 2
     assert "ne tiennent pas dans l'année scolaire" in result.output
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.slow
+def test_a_school_year_of_weekly_extractions(tmp_path):
+    """generate --extractions 40 --intervalle-jours 7: 8 September to 8 June, each truth exact, every status."""
+    from lsu_analytics.generate.extractions import generate_extractions
+
+    folders = generate_extractions(tmp_path / "annee", pupils=SMALL, seed=5, extractions=40, intervalle_jours=7)
+    assert folders[0].name == "2025-09-08" and folders[-1].name == "2026-06-08"
+    for folder in folders:
+        con = load_export(folder)
+        try:
+            assert detect_anomalies(con) == truth_anomalies(folder), folder.name
+        finally:
+            con.close()
+    truth = read_json(tmp_path / "annee" / "verite_historique.json")["anomalies"]
+    assert len(truth[0]["statuts"]) == 40
+    rec01 = [r for r in truth if r["rule_id"] == "REC-01"]
+    # Pupils with no report in September are found again once their first period's report is written.
+    assert sum(1 for r in rec01 if r["presence"][0] and not r["presence"][-1]) > SMALL // 4
+    latest = Counter(r["statuts"][-1] for r in truth)
+    assert all(latest[s] >= 1 for s in ("nouvelle", "persistante", "resolue")), latest
+    assert any(s == "reapparue" for r in truth for s in r["statuts"])
