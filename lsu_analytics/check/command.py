@@ -14,6 +14,7 @@ from lsu_analytics.contract.vocabulary import severites_au_moins
 from lsu_analytics.database import connect
 from lsu_analytics.gx import GxResult
 from lsu_analytics.rules import RulesError, RulesRun, run_rules
+from lsu_analytics.history.colonnes import check_history
 from lsu_analytics.history.errors import HistoryError
 from lsu_analytics.rules.outputs import write_outputs
 from lsu_analytics.rules.runner import Progress
@@ -79,6 +80,11 @@ def check(db: Path, out: Path | None = None, rule_ids: Iterable[str] | None = No
     out = Path(out) if out is not None else default_out(db)
     con = _connect(db)
     try:
+        if historique is not None:
+            try:
+                check_history(con, historique)
+            except HistoryError as e:  # before the rules: nothing checked, nothing written
+                raise RulesError(f"--historique : {e} Rien n'a été contrôlé ni écrit.") from None
         run = run_rules(con, rule_ids=rule_ids, seuils=seuils, progress=progress)
         t_out = time.perf_counter()
         try:

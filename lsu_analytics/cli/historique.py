@@ -68,6 +68,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         persistantes, résolues) et indicateurs. Codes de sortie : 0 historisée, 2 refus ou échec."""
         from rich.console import Console
 
+        from lsu_analytics.contract.nomenclatures import nom_perimetre
         from lsu_analytics.history import HistoryError, historiser
 
         with database_lock(db, attendre):
@@ -82,8 +83,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         verbe = "remplacée dans" if result.remplacee else "ajoutée à"
         cree = " (créé)" if result.cree else ""
         Console().print(
-            f"Extraction du {_date(x.date_extraction)} ({x.perimetre_niveau} {x.perimetre_code}, millésime "
-            f"{x.millesime_courant}) {verbe} l'historique {historique}{cree} : {_nombre(x.nb_anomalies)} "
+            f"Extraction du {_date(x.date_extraction)} ({nom_perimetre(x.perimetre_niveau, x.perimetre_code)}, "
+            f"millésime {x.millesime_courant}) {verbe} l'historique {historique}{cree} : {_nombre(x.nb_anomalies)} "
             f"anomalie(s), {_nombre(x.nb_indicateurs)} ligne(s) d'indicateurs ; {result.nb_extractions} "
             f"extraction(s) dans l'historique. Voir : lsu-analytics historique --historique {historique}")
         from lsu_analytics.history.changes import changements

@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 
 from lsu_analytics.contract import create_macros
+from lsu_analytics.contract.nomenclatures import nom_perimetre
 
 from . import store
 from .errors import HistoryError
@@ -15,12 +16,36 @@ COLONNES = ("statut", "premiere_extraction", "age_jours")
 TABLE = "sortie_statuts"  # temporary table of the checked database's connection, read by rules/outputs.py
 
 
-def check_history(historique: Path) -> None:
-    """Before a check: refuse a path that is not a history (an absent one is an empty history)."""
+def check_history(con: duckdb.DuckDBPyConnection, historique: Path) -> None:
+    """Before a check's rules (nothing written yet): refuse a history that is absent, is not one, or follows
+    another perimeter than the database on `con`. An empty history is accepted (every anomaly is new)."""
     historique = Path(historique)
-    if historique.exists():
-        con = store.connect(historique, read_only=True)
-        con.close()
+    if not historique.exists():
+        raise HistoryError(f"historique introuvable : {historique} ; il se crée avec `lsu-analytics historiser "
+                           f"--db BASE --historique {historique}` (check avant ou après historiser donne les mêmes "
+                           "colonnes) ; vérifiez le chemin, ou contrôlez sans --historique.")
+    niveau, code = _perimetre(con)
+    hcon = store.connect(historique, read_only=True)
+    try:
+        if not store.is_empty(hcon):
+            _same_perimeter(hcon.execute("SELECT DISTINCT perimetre_niveau, perimetre_code FROM extractions"
+                                         ).fetchall(), niveau, code, historique)
+    finally:
+        hcon.close()
+
+
+def _perimetre(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    try:
+        return con.execute("SELECT perimetre_niveau, perimetre_code FROM manifeste").fetchone()
+    except duckdb.Error:
+        raise HistoryError("la base n'a pas de manifeste : chargez d'abord un export avec `lsu-analytics load`."
+                           ) from None
+
+
+def _same_perimeter(perimetres: list[tuple[str, str]], niveau: str, code: str, historique: Path) -> None:
+    if perimetres and (niveau, code) not in perimetres:
+        raise HistoryError(f"l'historique {historique} suit le périmètre {nom_perimetre(*perimetres[0])}, "
+                           f"pas {nom_perimetre(niveau, code)} : donnez l'historique de ce périmètre.")
 
 
 def statuts_table(con: duckdb.DuckDBPyConnection, historique: Path | None) -> None:
@@ -51,10 +76,8 @@ def statuts_table(con: duckdb.DuckDBPyConnection, historique: Path | None) -> No
         if not set(store.HISTORY_TABLES) <= tables:
             raise HistoryError(f"{historique} n'est pas une base d'historique : donnez à --historique le chemin "
                                "d'une base créée par `lsu-analytics historiser`.")
-        perimetres = con.execute("SELECT DISTINCT perimetre_niveau, perimetre_code FROM hl.extractions").fetchall()
-        if perimetres and (niveau, code) not in perimetres:
-            raise HistoryError(f"l'historique {historique} suit le périmètre {' '.join(perimetres[0])}, pas "
-                               f"{niveau} {code} : donnez l'historique de ce périmètre.")
+        _same_perimeter(con.execute("SELECT DISTINCT perimetre_niveau, perimetre_code FROM hl.extractions"
+                                    ).fetchall(), niveau, code, historique)
         create_macros(con)  # cle_anomalie(), the one definition of an anomaly key
         con.execute(f"INSERT INTO {TABLE} BY NAME SELECT * FROM (\n{sql('statuts_courants')}\n)", [date])
     finally:

@@ -12,6 +12,7 @@ import duckdb
 from lsu_analytics.pipelines.lock import DatabaseLock, LockBusyError
 
 from lsu_analytics.contract import create_macros
+from lsu_analytics.contract.nomenclatures import nom_perimetre
 
 from . import store
 from .errors import HistoryError, lock_message
@@ -57,8 +58,8 @@ def _refuse_if_foreign(con, x: Extraction, historique: Path, forcer: bool) -> bo
     if perimetres and (x.perimetre_niveau, x.perimetre_code) not in perimetres:
         niveau, code = perimetres[0]
         raise HistoryError(
-            f"l'historique {historique} suit le périmètre {niveau} {code} ; cette extraction est du périmètre "
-            f"{x.perimetre_niveau} {x.perimetre_code}. Un historique suit un seul périmètre : donnez un autre "
+            f"l'historique {historique} suit le périmètre {nom_perimetre(niveau, code)} ; cette extraction est du "
+            f"périmètre {nom_perimetre(x.perimetre_niveau, x.perimetre_code)}. Un historique suit un seul périmètre : donnez un autre "
             "chemin --historique pour ce périmètre.")
     row = con.execute("SELECT manifeste_sha256 FROM extractions WHERE date_extraction = ?",
                       [x.date_extraction]).fetchone()

@@ -37,7 +37,7 @@ def purger(historique: Path, avant: datetime, *, attendre: float = 0.0) -> Purge
     try:
         for leftover in (neuf, Path(f"{neuf}.wal")):
             leftover.unlink(missing_ok=True)
-        con = store.connect(historique, read_only=True)
+        con = store.connect(historique, read_only=True, version_precedente=True)
         try:
             if store.is_empty(con):
                 raise HistoryError(f"l'historique {historique} est vide : rien à purger.")
@@ -48,6 +48,9 @@ def purger(historique: Path, avant: datetime, *, attendre: float = 0.0) -> Purge
             cles_avant = con.execute("SELECT count(*) FROM anomalies_cles").fetchone()[0]
             con.execute("ATTACH ? AS neuf", [str(neuf)])
             con.execute("COPY FROM DATABASE hist TO neuf (SCHEMA)")
+            con.execute("USE neuf")
+            store.add_columns(con)
+            con.execute("USE hist")
             run(con, "purger", [avant])
             con.execute("USE neuf")
             run(con, "recalculer_suivi")

@@ -7,6 +7,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from lsu_analytics.contract.nomenclatures import nom_perimetre
+
 from . import store
 from .errors import HistoryError
 from .sqlfiles import run, sql
@@ -29,8 +31,8 @@ def valider(historique: str | Path, perimetre: tuple[str, str] | None = None) ->
     if not perimetres:
         raise HistoryError(f"l'historique {path} ne contient aucune extraction.")
     if perimetre is not None and tuple(perimetre) not in perimetres:
-        raise HistoryError(f"l'historique {path} suit le périmètre {' '.join(perimetres[0])}, pas celui de la "
-                           f"base ({' '.join(perimetre)}) : donnez l'historique de cet export.")
+        raise HistoryError(f"l'historique {path} suit le périmètre {nom_perimetre(*perimetres[0])}, pas celui de "
+                           f"la base ({nom_perimetre(*perimetre)}) : donnez l'historique de cet export.")
     return path
 
 

@@ -40,13 +40,15 @@ def check_file(path: Path) -> None:
         raise _not_history(path, "ce n'est pas un fichier DuckDB")
 
 
-def connect(path: Path, *, read_only: bool, con: duckdb.DuckDBPyConnection | None = None
-            ) -> duckdb.DuckDBPyConnection:
+def connect(path: Path, *, read_only: bool, con: duckdb.DuckDBPyConnection | None = None,
+            version_precedente: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection whose current database is the history at `path` (attached as `hist`), checked to be one.
 
     Read-only: the file must exist. Writing: an absent file is created empty; its tables are created by
     `ensure_schema` inside the historisation's transaction. `con` (e.g. with the checked database already
-    attached and validated) is reused; otherwise an in-memory connection is opened.
+    attached and validated) is reused; otherwise an in-memory connection is opened. Read-only, a history
+    written by an earlier version (without the columns added since) is refused unless `version_precedente`
+    (the purge, which rewrites it with them).
     """
     path = Path(path)
     check_file(path)
@@ -74,11 +76,25 @@ def connect(path: Path, *, read_only: bool, con: duckdb.DuckDBPyConnection | Non
             manque = ", ".join(t for t in HISTORY_TABLES if t not in tables)
             raise _not_history(path, f"il y manque les tables {manque} ; il contient "
                                      f"{', '.join(sorted(tables)[:6])}")
+        if tables and read_only and not version_precedente and not _has_added_columns(con):
+            raise HistoryError(f"l'historique {path} a été écrit par une version précédente (sans l'académie des "
+                               "anomalies) : relancez `lsu-analytics historiser` sur la dernière extraction (même "
+                               "résultat, colonnes ajoutées), puis relisez-le.")
     except BaseException:
         if own:
             con.close()
         raise
     return con
+
+
+def _has_added_columns(con) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
+                       "AND table_name = 'anomalies_presence' AND column_name = 'academie'").fetchone()[0] == 1
+
+
+def add_columns(con) -> None:
+    """Give a history written by an earlier version the columns added since (sql/colonnes_ajoutees.sql)."""
+    run(con, "colonnes_ajoutees")
 
 
 def is_empty(con) -> bool:
@@ -93,6 +109,7 @@ def ensure_schema(con, source_indicateurs: list[tuple[str, str]]) -> None:
         table = SYSTEM_TABLES["indicateurs"]
         con.execute(create_table_sql(table, "indicateurs_historique").replace(
             "(\n", "(\n  date_extraction TIMESTAMP NOT NULL,\n", 1))
+    add_columns(con)
     have = {r[0] for r in con.execute(
         "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
         "AND table_name = 'indicateurs_historique'").fetchall()}

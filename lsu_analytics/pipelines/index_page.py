@@ -6,7 +6,8 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_LIBELLES, SEVERITES
+from lsu_analytics.contract.nomenclatures import nom_perimetre
+from lsu_analytics.contract.vocabulary import SEVERITES
 
 from .record import summary
 
@@ -84,7 +85,7 @@ def _rapports(rapports: list[dict]) -> str:
     rows = []
     for s in rapports:
         p = s.get("perimetre") or {}
-        where = f"{NIVEAU_PERIMETRE_LIBELLES.get(p.get('niveau'), p.get('niveau'))} {p.get('code') or ''}" if p else s["libelle"]
+        where = nom_perimetre(p.get("niveau"), p.get("code") or "") if p else s["libelle"]
         html = next((x for x in s["produits"] if x.endswith(".html")), None)
         others = [x for x in s["produits"] if x != html]
         link = _link(html, "ouvrir") if html else "—"

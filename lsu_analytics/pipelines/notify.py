@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_LIBELLES
+from lsu_analytics.contract.nomenclatures import nom_perimetre
 
 from .record import StepRecord
 from .spec import NotificationsSpec, PipelineSpec
@@ -85,8 +85,7 @@ def run_summary(spec: PipelineSpec, record: dict, index: Path | None):
                 index=str(index) if index else None,
                 date_extraction=datetime.fromisoformat(str(date)) if date else None,
                 millesime=export.get("millesime_courant"),
-                perimetre=(f"{NIVEAU_PERIMETRE_LIBELLES.get(perimetre.get('niveau'), perimetre.get('niveau'))} "
-                           f"{perimetre.get('code')}") if perimetre else None,
+                perimetre=nom_perimetre(perimetre.get("niveau"), perimetre.get("code")) if perimetre else None,
                 echecs=echecs, anomalies=_anomalies(record.get("anomalies")),
                 historique=str(spec.historique) if spec.historique else None)
     historised = next((s for s in steps if s["id"] == "historisation"), None)

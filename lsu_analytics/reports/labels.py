@@ -1,7 +1,7 @@
 """French labels shown in the reports."""
 from __future__ import annotations
 
-from lsu_analytics.contract.nomenclatures import nom_academie, nom_departement
+from lsu_analytics.contract.nomenclatures import de_academie, nom_departement
 from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_TITRES, SEVERITE_LIBELLES
 
 # Official nomenclature (LSUN_nomenclatures.xml, domaines-socle).
@@ -68,6 +68,10 @@ SECRET = (
     "(pas de dénominateur)."
 )
 
+# Said wherever circonscriptions are shown by their code (no name in the export, no nomenclature shipped).
+CIRCONSCRIPTIONS_PAR_CODE = ("Les circonscriptions sont désignées par leur code : l'export LSU ne donne pas leur "
+                             "nom, et aucune nomenclature publique des circonscriptions n'est livrée avec l'outil.")
+
 # Niveaux as LSU writes them (the contract's codes are upper-case: 6E -> 6e).
 NIVEAUX_SCOLAIRES = {"CP": "CP", "CE1": "CE1", "CE2": "CE2", "CM1": "CM1", "CM2": "CM2",
                      "6E": "6e", "5E": "5e", "4E": "4e", "3E": "3e", "TOUS": "Tous niveaux"}
@@ -88,10 +92,7 @@ def academie(code) -> str:
     an unknown code is shown as is."""
     if not isinstance(code, str):
         return "Académie inconnue"
-    nom = nom_academie(code)
-    if nom == code:
-        return f"Académie {code}"
-    return f"Académie d'{nom}" if nom[:1] in "AEIOUYÉÈ" else f"Académie de {nom}"
+    return f"Académie {de_academie(code)}"
 
 
 def l_academie(code) -> str:

@@ -56,5 +56,5 @@ def test_a_history_of_another_perimeter_is_refused(tmp_path):
     h = tmp_path / "h.duckdb"
     historiser(make_extraction(tmp_path / "x1.duckdb", D1, [A]), h)
     x = make_extraction(tmp_path / "x2.duckdb", D2, [A], niveau="departement", code="038")
-    with pytest.raises(HistoryError, match="suit le périmètre academie 08"):
+    with pytest.raises(HistoryError, match=r"suit le périmètre académie de Grenoble \(08\)"):
         _outputs(x, tmp_path / "out", h)

@@ -70,7 +70,8 @@ def test_refuses_another_perimeter(tmp_path, history):
     before = contents(history)
     db = make_extraction(tmp_path / "x2.duckdb", D2, [anomalie()], niveau="departement", code="038",
                          indicateurs=[indicateur(niveau="departement", code="038")])
-    _refused(_historiser(db, history), history, before, "suit le périmètre academie 08", "departement 038")
+    _refused(_historiser(db, history), history, before, "suit le périmètre académie de Grenoble (08)",
+             "département Isère (038)")
 
 
 def test_refuses_another_export_with_the_same_date_unless_forced(tmp_path, history):

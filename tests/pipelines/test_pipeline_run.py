@@ -245,7 +245,7 @@ def test_pupil_report_success_is_marked_personal_in_the_index(write_pipeline):
     index = (outcome.run_dir / "index.html").read_text(encoding="utf-8")
     row = next(line for line in index.splitlines() if "diagnostic_eleve" in line and "<tr>" in line)
     assert "données personnelles" in row
-    row = next(line for line in index.splitlines() if "national FR" in line)
+    row = next(line for line in index.splitlines() if "<td>national</td>" in line)
     assert "données personnelles" not in row
     # The pupil's id reached the notebook, and only the notebook.
     html = next(p for s in outcome.record["etapes"] if s.get("notebook") == "diagnostic_eleve" for p in s["produits"]

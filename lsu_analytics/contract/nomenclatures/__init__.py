@@ -6,8 +6,10 @@ import csv
 from functools import cache
 from importlib import resources
 
+from lsu_analytics.contract.vocabulary import NIVEAU_PERIMETRE_LIBELLES
+
 __all__ = ["academies", "departements", "nom_academie", "nom_departement", "academie_du_departement",
-           "nomenclature_rows"]
+           "de_academie", "nom_perimetre", "nomenclature_rows"]
 
 
 def _read(name: str) -> list[dict]:
@@ -40,6 +42,26 @@ def nom_departement(code: str | None) -> str | None:
         return None
     entry = departements().get(code)
     return entry[0] if entry else code
+
+
+def de_academie(code: str) -> str:
+    """'de Grenoble' for 08, "d'Amiens" for 20 (after the word académie); an unknown code as is."""
+    nom = nom_academie(code)
+    if nom == code:
+        return code
+    return f"d'{nom}" if nom[:1] in "AEIOUYÉÈ" else f"de {nom}"
+
+
+def nom_perimetre(niveau: str, code: str) -> str:
+    """A perimeter inside a sentence: 'académie de Grenoble (08)', 'département Isère (038)', 'national';
+    circonscriptions and establishments have no name in the nomenclatures: their code."""
+    if niveau == "national":
+        return "national"
+    if niveau == "academie" and nom_academie(code) != code:
+        return f"académie {de_academie(code)} ({code})"
+    if niveau == "departement" and nom_departement(code) != code:
+        return f"département {nom_departement(code)} ({code})"
+    return f"{NIVEAU_PERIMETRE_LIBELLES.get(niveau, niveau)} {code}"
 
 
 def academie_du_departement(code: str) -> str | None:

@@ -27,7 +27,8 @@ CREATE TABLE anomalies_presence (
     date_extraction TIMESTAMP NOT NULL,
     cle VARCHAR NOT NULL,
     severite VARCHAR NOT NULL,
-    detail VARCHAR
+    detail VARCHAR,
+    academie VARCHAR  -- the anomaly's academy in that extraction (not in the key): columns_added.sql
 );
 CREATE TABLE anomalies_suivi (
     rule_id VARCHAR NOT NULL,
@@ -43,5 +44,6 @@ CREATE TABLE anomalies_suivi (
     nb_extractions INTEGER NOT NULL,
     statut VARCHAR NOT NULL,
     resolue_le TIMESTAMP,
-    cle VARCHAR NOT NULL
+    cle VARCHAR NOT NULL,
+    academie VARCHAR  -- from the latest extraction where present, like severite and detail
 );

@@ -9,23 +9,23 @@ WITH ext AS (
            lead(date_extraction) OVER (ORDER BY date_extraction) AS suivante
     FROM extractions
 ), pres AS (
-    SELECT p.cle, p.date_extraction, p.severite, p.detail, e.precedente, e.suivante,
+    SELECT p.cle, p.date_extraction, p.severite, p.detail, p.academie, e.precedente, e.suivante,
            lag(p.date_extraction) OVER (PARTITION BY p.cle ORDER BY p.date_extraction) AS presence_precedente,
            lead(p.date_extraction) OVER (PARTITION BY p.cle ORDER BY p.date_extraction) AS presence_suivante
     FROM anomalies_presence p
     JOIN ext e USING (date_extraction)
 ), statuts AS (
-    SELECT date_extraction, cle, severite, detail,
+    SELECT date_extraction, cle, severite, detail, academie,
            CASE WHEN presence_precedente IS NULL THEN 'nouvelle'
                 WHEN presence_precedente = precedente THEN 'persistante'
                 ELSE 'reapparue' END AS statut
     FROM pres
     UNION ALL
-    SELECT suivante, cle, severite, detail, 'resolue'
+    SELECT suivante, cle, severite, detail, academie, 'resolue'
     FROM pres
     WHERE suivante IS NOT NULL AND presence_suivante IS DISTINCT FROM suivante
 )
 SELECT s.date_extraction, s.statut, s.severite, k.rule_id, k.uai, k.millesime, k.eleve_id, k.classe_id,
-       k.objet_id, s.detail, s.cle
+       k.objet_id, s.detail, s.cle, s.academie
 FROM statuts s
 JOIN anomalies_cles k USING (cle)
