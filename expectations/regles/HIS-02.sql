@@ -95,8 +95,8 @@ SELECT
                 CASE WHEN NOT pp.proche.sesam_ok THEN 'n''a pas de référence SESAM à 7 chiffres' END,
                 CASE WHEN NOT pp.proche.autorite_ok THEN
                     CASE md.degre
-                        WHEN '1D' THEN format('est signée par {} et non par le DASEN (école du 1er degré)', coalesce(pp.proche.autorite, 'une autorité non renseignée'))
-                        WHEN '2D' THEN format('est signée par {} et non par le chef d''établissement (collège du 2d degré)', coalesce(pp.proche.autorite, 'une autorité non renseignée'))
+                        WHEN '1D' THEN format('est signée par {} et non par le DASEN (école du 1er degré)', autorite_libelle(pp.proche.autorite))
+                        WHEN '2D' THEN format('est signée par {} et non par le chef d''établissement (collège du 2d degré)', autorite_libelle(pp.proche.autorite))
                         ELSE 'ne peut pas être rattachée à une autorité (degré de l''établissement inconnu)'
                     END
                 END))

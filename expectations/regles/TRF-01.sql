@@ -14,7 +14,11 @@
 -- remediation: Le directeur d'école ou le chef d'établissement d'accueil doit effectuer dans LSU le transfert inter-académique de l'élève depuis son académie d'origine, pour récupérer son livret (possible l'année d'arrivée comme les années suivantes).
 -- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai) ;
 -- A = académie de l'inscription de la dernière année antérieure (même départage).
-WITH inscriptions_academie AS (
+WITH noms_academies AS (
+    -- Academies by their name in the sentence (nomenclature shipped in the package, bound as a variable).
+    SELECT unnest(getvariable('academies'), recursive := true)
+),
+inscriptions_academie AS (
     -- An enrolment at an unknown establishment has no academy (REF-01 reports it): not counted here.
     SELECT i.eleve_id, i.uai, i.millesime, i.date_entree, e.academie
     FROM inscriptions AS i
@@ -72,11 +76,14 @@ SELECT
     NULL AS objet_id,
     format('L''élève {} est inscrit en {}-{} dans l''académie {} (établissement {}) alors qu''il était dans l''académie {} en {}-{}, où il a un livret, et aucun transfert inter-académique de {} vers {} n''a été fait : l''établissement d''accueil doit effectuer le transfert dans LSU.',
         ch.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1,
-        ch.academie_accueil, coalesce(ch.uai, 'inconnu'), ch.academie_origine,
+        academie_de(ch.academie_accueil, na_b.libelle), coalesce(ch.uai, 'inconnu'),
+        academie_de(ch.academie_origine, na_a.libelle),
         ch.millesime_origine, ch.millesime_origine + 1,
-        ch.academie_origine, ch.academie_accueil) AS detail,
+        coalesce(na_a.libelle, ch.academie_origine), coalesce(na_b.libelle, ch.academie_accueil)) AS detail,
     ch.date_arrivee AS date_evenement
 FROM changements AS ch
+LEFT JOIN noms_academies AS na_b ON na_b.code = ch.academie_accueil
+LEFT JOIN noms_academies AS na_a ON na_a.code = ch.academie_origine
 WHERE ch.eleve_id IN (SELECT eleve_id FROM livrets_origine)
   AND NOT EXISTS (
       SELECT 1

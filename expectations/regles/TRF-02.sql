@@ -15,7 +15,11 @@
 -- B = académie de l'inscription de l'année C (la plus récente par date_entree, puis uai, comme TRF-01) ;
 -- A = académie d'une inscription d'une année antérieure, ni académie d'une inscription de C, ni celle de la
 -- dernière année antérieure retenue par TRF-01 (ce cas est celui de TRF-01).
-WITH inscriptions_academie AS (
+WITH noms_academies AS (
+    -- Academies by their name in the sentence (nomenclature shipped in the package, bound as a variable).
+    SELECT unnest(getvariable('academies'), recursive := true)
+),
+inscriptions_academie AS (
     -- An enrolment at an unknown establishment has no academy (REF-01 reports it): not counted here.
     SELECT i.eleve_id, i.uai, i.millesime, i.date_entree, e.academie
     FROM inscriptions AS i
@@ -84,11 +88,14 @@ SELECT
     ca.academie_quittee AS objet_id,
     format('L''élève {} est inscrit en {}-{} dans l''académie {} (établissement {}) ; il était dans l''académie {} jusqu''en {}-{}, où il a un livret, et aucun transfert inter-académique n''a été fait depuis l''académie {} : son livret y est resté. L''établissement d''accueil doit effectuer le transfert dans LSU.',
         ca.eleve_id, getvariable('millesime_courant'), getvariable('millesime_courant') + 1,
-        ca.academie_accueil, coalesce(ca.uai, 'inconnu'), ca.academie_quittee,
-        ca.millesime_quitte, ca.millesime_quitte + 1, ca.academie_quittee) AS detail,
+        academie_de(ca.academie_accueil, na_b.libelle), coalesce(ca.uai, 'inconnu'),
+        academie_de(ca.academie_quittee, na_a.libelle),
+        ca.millesime_quitte, ca.millesime_quitte + 1, academie_de(ca.academie_quittee, na_a.libelle)) AS detail,
     ca.date_depart AS date_evenement
 FROM candidats AS ca
 JOIN livrets AS l ON l.eleve_id = ca.eleve_id AND l.academie = ca.academie_quittee
+LEFT JOIN noms_academies AS na_b ON na_b.code = ca.academie_accueil
+LEFT JOIN noms_academies AS na_a ON na_a.code = ca.academie_quittee
 WHERE NOT EXISTS (
     SELECT 1
     FROM transferts AS t

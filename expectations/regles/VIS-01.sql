@@ -27,7 +27,7 @@ SELECT
     co.consultation_id AS objet_id,
     format('Lors de la consultation {} du {}, un enseignant de la classe {} (niveau {}) a ouvert le bilan périodique {} d''une classe de {}, niveau qui ne lui est pas visible : vérifier ses droits dans LSU et signaler l''accès au support.',
         co.consultation_id, strftime(co.date_consultation, '%d/%m/%Y à %H:%M'),
-        co.classe_id_utilisateur, cu.niveau, b.bilan_id, cb.niveau) AS detail,
+        co.classe_id_utilisateur, niveau_libelle(cu.niveau), b.bilan_id, niveau_libelle(cb.niveau)) AS detail,
     co.date_consultation AS date_evenement
 FROM consultations AS co
 JOIN bilans_periodiques AS b ON b.bilan_id = co.objet_id

@@ -12,6 +12,7 @@ import duckdb
 
 from lsu_analytics import __version__
 from lsu_analytics.contract import SYSTEM_TABLES, create_macros, quote, visibilite_rows
+from lsu_analytics.contract.nomenclatures import nomenclature_rows
 from lsu_analytics.database import resource_error_message
 
 from .catalog import Rule, default_seuils, load_catalog
@@ -109,6 +110,7 @@ def bind_variables(con: duckdb.DuckDBPyConnection, seuils: Mapping[str, int]) ->
     con.execute("SET VARIABLE millesime_courant = ?", [rows[0][0]])
     con.execute("SET VARIABLE date_extraction = CAST(? AS TIMESTAMP)", [rows[0][1]])
     con.execute("SET VARIABLE visibilite = ?", [visibilite_rows()])
+    con.execute("SET VARIABLE academies = ?", [nomenclature_rows()["nom_academies"]])
     create_macros(con)
     for name, value in seuils.items():
         con.execute(f"SET VARIABLE {quote('seuil_' + name)} = CAST(? AS INTEGER)", [value])

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lsu_analytics.contract import SYSTEM_TABLES, TABLES, visibilite_rows
+from lsu_analytics.contract.nomenclatures import nomenclature_rows
 from lsu_analytics.rules.catalog import RULES_DIR, Rule, default_seuils, load_catalog
 
 from lsu_analytics.spark.transpile import to_spark  # absolute: spark-submit runs this file as a script
@@ -41,6 +42,7 @@ def rule_variables(manifest: dict, seuils: dict[str, int]) -> dict:
     return {"millesime_courant": int(manifest["millesime_courant"]),
             "date_extraction": datetime.fromisoformat(manifest["date_extraction"]),
             "visibilite": visibilite_rows(),
+            "academies": nomenclature_rows()["nom_academies"],
             **{f"seuil_{k}": int(v) for k, v in seuils.items()}}
 
 

@@ -69,7 +69,7 @@ def test_his02_authorisation_naming_the_report(passe):
     ({"reference_sesam": "043947"}, "n'a pas de référence SESAM à 7 chiffres"),
     ({"reference_sesam": "04394731"}, "n'a pas de référence SESAM à 7 chiffres"),
     ({"reference_sesam": "0439A73"}, "n'a pas de référence SESAM à 7 chiffres"),
-    ({"autorite": "CHEF_ETABLISSEMENT"}, "est signée par CHEF_ETABLISSEMENT et non par le DASEN"),
+    ({"autorite": "CHEF_ETABLISSEMENT"}, "est signée par le chef d'établissement et non par le DASEN"),
 ])
 def test_his02_each_missing_condition_is_named(passe, defaut, attendu):
     _modif(passe)

@@ -30,7 +30,9 @@ def test_trf01_missing_transfer(demenagement):
     demenagement.bilan("B1", classe_id="C24", millesime=2024, date_creation="2024-11-20 10:00:00")
     assert demenagement.anomalies("TRF-01") == [ANOMALIE_E1]
     (detail,) = demenagement.details("TRF-01")
-    assert "aucun transfert inter-académique de 08 vers 10" in detail
+    assert ("inscrit en 2025-2026 dans l'académie de Lyon (10)" in detail
+            and "il était dans l'académie de Grenoble (08) en 2024-2025" in detail
+            and "aucun transfert inter-académique de Grenoble vers Lyon" in detail), detail
 
 
 @pytest.mark.parametrize("livret", ["bilan_cycle", "attestation"])
@@ -95,7 +97,8 @@ def test_trf02_old_move_without_transfer(ancien_demenagement):
     assert ancien_demenagement.anomalies("TRF-02") == [ANOMALIE_TRF02]
     assert ancien_demenagement.anomalies("TRF-01") == []
     (detail,) = ancien_demenagement.details("TRF-02")
-    assert "académie 08" in detail and "2023-2024" in detail and "transfert" in detail
+    assert "dans l'académie de Grenoble (08) jusqu'en 2023-2024" in detail and "transfert" in detail, detail
+    assert "depuis l'académie de Grenoble (08)" in detail and "académie de Lyon (10)" in detail, detail
 
 
 def test_trf02_transfer_from_a_to_another_academy_clears_it(ancien_demenagement):
@@ -174,6 +177,8 @@ def test_vis01_follows_the_visibility_table_of_the_note(classes_niveaux):
     assert len(attendu) == 81 - 24
     detail = classes_niveaux.detail_by("VIS-01")["CM2>CE2"]
     assert "enseignant de la classe CM2 (niveau CM2) a ouvert le bilan périodique B_CE2 d'une classe de CE2" in detail
+    detail = classes_niveaux.detail_by("VIS-01")["4E>6E"]
+    assert "(niveau 4e) a ouvert le bilan périodique B_6E d'une classe de 6e," in detail, detail
 
 
 def test_vis01_quasi_violations(classes_niveaux):
