@@ -10,15 +10,24 @@ WITH actifs AS (
     SELECT DISTINCT eleve_id FROM comptes_responsables
     WHERE date_activation <= (SELECT x FROM ind_params)
       AND (date_desactivation IS NULL OR date_desactivation > (SELECT x FROM ind_params))
+), par_niveau AS (
+    -- Un élève une fois par périmètre et niveau, puis une fois par périmètre (TOUS) : des DISTINCT puis des
+    -- comptes simples, moins chers que count(DISTINCT) par grouping sets.
+    SELECT DISTINCT p.niveau_perimetre, p.code_perimetre, i.niveau, i.eleve_id
+    FROM ind_inscriptions i
+    JOIN ind_perimetres p USING (uai)
+), tous AS (
+    SELECT DISTINCT niveau_perimetre, code_perimetre, eleve_id FROM par_niveau
 )
-SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, p.niveau_perimetre, p.code_perimetre,
-       CASE WHEN grouping(i.niveau) = 1 THEN 'TOUS' ELSE i.niveau END,
-       count(DISTINCT i.eleve_id) FILTER (WHERE a.eleve_id IS NOT NULL), count(DISTINCT i.eleve_id)
-FROM ind_inscriptions i
+SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, e.niveau_perimetre, e.code_perimetre, e.niveau, count(a.eleve_id), count(*)
+FROM par_niveau e
 LEFT JOIN actifs a USING (eleve_id)
-JOIN ind_perimetres p USING (uai)
-GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, i.niveau),
-                        (p.niveau_perimetre, p.code_perimetre));
+GROUP BY e.niveau_perimetre, e.code_perimetre, e.niveau
+UNION ALL
+SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, t.niveau_perimetre, t.code_perimetre, 'TOUS', count(a.eleve_id), count(*)
+FROM tous t
+LEFT JOIN actifs a USING (eleve_id)
+GROUP BY t.niveau_perimetre, t.code_perimetre;
 
 -- BP_CONSULTES_FAMILLES, par indice de période : bilans périodiques de C publiés ouverts au moins une fois
 -- par une famille (consultation profil RESPONSABLE, objet BILAN_PERIODIQUE, objet_id = bilan_id) / bilans
