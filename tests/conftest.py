@@ -61,3 +61,24 @@ def tiny_db(tmp_path):
     db.manifeste()
     yield db
     db.close()
+
+
+def _prepared_export(work: Path, pupils: int, seed: int) -> Path:
+    """A generated export, loaded, checked with every rule, indicators computed: `<work>/lsu.duckdb`."""
+    from lsu_analytics.generate import generate_export
+    from lsu_analytics.indicators import compute_indicateurs
+    from lsu_analytics.load import load_export
+    from lsu_analytics.rules import run_rules
+
+    db = work / "lsu.duckdb"
+    load_export(generate_export(work / "export", pupils, seed), db)
+    with duckdb.connect(str(db)) as con:
+        run_rules(con)
+        compute_indicateurs(con)
+    return db
+
+
+@pytest.fixture(scope="session")
+def prepared_export():
+    """`prepared_export(work, pupils, seed)`: for fixtures of any scope that need a real checked export."""
+    return _prepared_export

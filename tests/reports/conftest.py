@@ -217,20 +217,9 @@ def hostile_db(report_db, tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def export_db(tmp_path_factory):
+def export_db(tmp_path_factory, prepared_export):
     """A real small export: generated, loaded, checked, indicators computed (the project's own modules)."""
-    from lsu_analytics.generate import generate_export
-    from lsu_analytics.indicators import compute_indicateurs
-    from lsu_analytics.load import load_export
-    from lsu_analytics.rules import run_rules
-
-    work = tmp_path_factory.mktemp("export")
-    db = work / "lsu.duckdb"
-    load_export(generate_export(work / "export", 300, 11), db)
-    with duckdb.connect(str(db)) as con:
-        run_rules(con)
-        compute_indicateurs(con)
-    return db
+    return prepared_export(tmp_path_factory.mktemp("export"), 300, 11)
 
 
 def _cli(*args) -> list[str]:

@@ -87,19 +87,8 @@ def test_national_follow_up_is_summarised_per_academy(export_db):
 # --- a generated export large enough for the real thresholds (rendered through the notebooks) ---
 
 @pytest.fixture(scope="module")
-def grand_export(tmp_path_factory):
-    from lsu_analytics.generate import generate_export
-    from lsu_analytics.indicators import compute_indicateurs
-    from lsu_analytics.load import load_export
-    from lsu_analytics.rules import run_rules
-
-    work = tmp_path_factory.mktemp("national")
-    db = work / "lsu.duckdb"
-    load_export(generate_export(work / "export", 40_000, 4), db)
-    with duckdb.connect(str(db)) as con:
-        run_rules(con)
-        compute_indicateurs(con)
-    return db
+def grand_export(tmp_path_factory, prepared_export):
+    return prepared_export(tmp_path_factory.mktemp("national"), 40_000, 4)
 
 
 @pytest.mark.slow
