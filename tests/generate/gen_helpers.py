@@ -66,3 +66,15 @@ def truth_anomalies(folder: Path) -> set[tuple]:
             for a in read_json(folder / "verite_terrain.json")["anomalies"]}
 
 
+
+
+def assert_truth_is_detected(folder: Path) -> set[tuple]:
+    """The export's ground truth is exactly what the independent detection finds; returns the truth."""
+    con = load_export(folder)
+    try:
+        found = detect_anomalies(con)
+    finally:
+        con.close()
+    expected = truth_anomalies(folder)
+    assert found == expected, (sorted(expected - found, key=str)[:5], sorted(found - expected, key=str)[:5])
+    return expected

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from gen_helpers import SMALL, detect_anomalies, load_export, read_json, truth_anomalies
+from gen_helpers import SMALL, assert_truth_is_detected, detect_anomalies, load_export, read_json, truth_anomalies
 from lsu_analytics.cli import app
 from lsu_analytics.generate import generate_export
 from lsu_analytics.generate.extractions import KEY, extraction_dates, statuses
@@ -71,13 +71,7 @@ def test_truth_statuses_follow_each_extraction_truth(extractions4):
 
 @pytest.mark.parametrize("d", DATES)
 def test_each_truth_equals_independent_detection(extractions4, d):
-    con = load_export(extractions4 / d)
-    try:
-        found = detect_anomalies(con)
-    finally:
-        con.close()
-    expected = truth_anomalies(extractions4 / d)
-    assert found == expected, (sorted(expected - found, key=str)[:5], sorted(found - expected, key=str)[:5])
+    assert_truth_is_detected(extractions4 / d)
 
 
 # Through the school year: before the first period ends (most pupils have no report yet: REC-01), around its
@@ -89,13 +83,7 @@ YEAR = [datetime(2025, 9, 8, 2), datetime(2025, 10, 6, 2), datetime(2025, 11, 24
 @pytest.mark.parametrize("date", YEAR, ids=[d.strftime("%Y-%m-%d") for d in YEAR])
 def test_truth_exact_through_the_school_year(tmp_path, date):
     folder = generate_export(tmp_path / "x", pupils=SMALL, seed=3, date_extraction=date, etape=2, nb_etapes=40)
-    con = load_export(folder)
-    try:
-        found = detect_anomalies(con)
-    finally:
-        con.close()
-    expected = truth_anomalies(folder)
-    assert found == expected, (sorted(expected - found, key=str)[:5], sorted(found - expected, key=str)[:5])
+    expected = assert_truth_is_detected(folder)
     if date < datetime(2025, 11, 1):  # first period not over: pupils with no report yet are in the truth
         assert sum(1 for a in expected if a[0] == "REC-01") > SMALL // 4
 
