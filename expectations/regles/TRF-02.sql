@@ -19,11 +19,21 @@ WITH noms_academies AS (
     -- Academies by their name in the sentence (nomenclature shipped in the package, bound as a variable).
     SELECT unnest(getvariable('academies'), recursive := true)
 ),
+mobiles AS (
+    -- The only pupils who can have changed academy: enrolled in two academies, or in one with no academy
+    -- code. One aggregate over inscriptions; the per-pupil aggregates below run on these pupils alone.
+    SELECT i.eleve_id
+    FROM inscriptions AS i
+    JOIN etablissements AS e ON e.uai = i.uai
+    GROUP BY i.eleve_id
+    HAVING min(e.academie) IS DISTINCT FROM max(e.academie) OR count(e.academie) < count(*)
+),
 inscriptions_academie AS (
     -- An enrolment at an unknown establishment has no academy (REF-01 reports it): not counted here.
     SELECT i.eleve_id, i.uai, i.millesime, i.date_entree, e.academie
     FROM inscriptions AS i
     JOIN etablissements AS e ON e.uai = i.uai
+    WHERE i.eleve_id IN (SELECT eleve_id FROM mobiles)
 ),
 courantes AS (
     SELECT eleve_id,
@@ -37,6 +47,7 @@ dernieres_annees AS (
     SELECT eleve_id, max(millesime) AS millesime
     FROM inscriptions
     WHERE millesime < getvariable('millesime_courant')
+      AND eleve_id IN (SELECT eleve_id FROM mobiles)
     GROUP BY eleve_id
 ),
 depart_trf01 AS (

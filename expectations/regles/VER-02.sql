@@ -11,6 +11,13 @@
 -- acteur: assistance_nationale
 -- explication: Un bilan est verrouillé sans être publié, ou publié sans être verrouillé.
 -- remediation: Le verrouillage publie automatiquement le bilan sur le service en ligne : un bilan verrouillé non publié, ou publié non verrouillé, est une incohérence de LSU. Ouvrir un ticket SESAM à l'assistance nationale LSU avec l'identifiant du bilan.
+-- The two cases are disjoint: two scans whose filters DuckDB applies while reading (an OR of two columns
+-- is only evaluated after reading every column of every report).
+WITH incoherents AS (
+    SELECT * FROM bilans_periodiques WHERE date_verrou IS NOT NULL AND date_publication IS NULL
+    UNION ALL
+    SELECT * FROM bilans_periodiques WHERE date_publication IS NOT NULL AND date_verrou IS NULL
+)
 SELECT
     'VER-02' AS rule_id,
     b.uai,
@@ -28,7 +35,5 @@ SELECT
                 b.bilan_id, strftime(b.date_publication, '%d/%m/%Y'))
     END AS detail,
     coalesce(b.date_verrou, b.date_publication) AS date_evenement
-FROM bilans_periodiques AS b
+FROM incoherents AS b
 LEFT JOIN etablissements AS e ON e.uai = b.uai
-WHERE (b.date_verrou IS NOT NULL AND b.date_publication IS NULL)
-   OR (b.date_publication IS NOT NULL AND b.date_verrou IS NULL)

@@ -20,18 +20,17 @@ WITH objets AS (
     SELECT 'ATTESTATION', attestation_id, uai, millesime FROM attestations
 ),
 hors_compte AS (
+    -- ANTI JOIN, not NOT EXISTS: DuckDB plans a correlated NOT EXISTS as a mark join over the deduplicated
+    -- consultations; the anti-join hashes the accounts once and streams the consultations through it.
     SELECT co.*
     FROM consultations AS co
+    ANTI JOIN comptes_responsables AS cr
+           ON cr.compte_id = co.utilisateur_id
+          AND cr.eleve_id = co.eleve_id
+          AND cr.date_activation <= co.date_consultation
+          AND (cr.date_desactivation IS NULL OR co.date_consultation < cr.date_desactivation)
     WHERE co.canal = 'SERVICE_EN_LIGNE'
       AND co.profil = 'RESPONSABLE'
-      AND NOT EXISTS (
-          SELECT 1
-          FROM comptes_responsables AS cr
-          WHERE cr.compte_id = co.utilisateur_id
-            AND cr.eleve_id = co.eleve_id
-            AND cr.date_activation <= co.date_consultation
-            AND (cr.date_desactivation IS NULL OR co.date_consultation < cr.date_desactivation)
-      )
 )
 SELECT
     'VIS-02' AS rule_id,
