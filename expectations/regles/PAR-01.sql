@@ -11,9 +11,19 @@
 -- acteur: direction
 -- explication: Le type de positionnement d'une classe a changé après la création de son premier bilan : tous les positionnements de la classe ont été effacés.
 -- remediation: Le changement a supprimé tous les positionnements (ou niveaux atteints) de la classe : les faire ressaisir par les enseignants ; fixer le type de positionnement au plus tôt en début d'année (Paramétrage > Paramétrage par classe) et ne plus le modifier en cours d'année.
-WITH premiers_bilans AS (
-    SELECT classe_id, min(date_creation) AS premier_bilan
+WITH classes_modifiees AS (
+    SELECT DISTINCT classe_id FROM parametrages_classe WHERE champ = 'TYPE_POSITIONNEMENT'
+),
+bilans_classes AS (
+    -- The reports of the classes whose setting changed: one scan of bilans_periodiques, kept for the two
+    -- uses below (first report, reports before the change).
+    SELECT classe_id, date_creation
     FROM bilans_periodiques
+    WHERE classe_id IN (SELECT classe_id FROM classes_modifiees)
+),
+premiers_bilans AS (
+    SELECT classe_id, min(date_creation) AS premier_bilan
+    FROM bilans_classes
     GROUP BY classe_id
 ),
 changements AS (
@@ -30,7 +40,7 @@ bilans_avant AS (
     -- Bilans de la classe qui existaient déjà au moment du changement.
     SELECT ch.classe_id, ch.date_changement, count(*) AS nb_bilans
     FROM changements AS ch
-    JOIN bilans_periodiques AS b
+    JOIN bilans_classes AS b
       ON b.classe_id = ch.classe_id AND b.date_creation < ch.date_changement
     GROUP BY ch.classe_id, ch.date_changement
 )

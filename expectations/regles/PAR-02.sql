@@ -11,9 +11,19 @@
 -- acteur: direction
 -- explication: La source des données (saisie ou import) d'une classe a changé après la création de son premier bilan : les bilans non verrouillés ont été supprimés avec leurs saisies.
 -- remediation: Les bilans non verrouillés de la classe ont été supprimés avec toutes leurs saisies : les faire ressaisir ou réimporter selon la nouvelle source de données ; les bilans verrouillés ne sont plus modifiables. Fixer la source de données au plus tôt en début d'année (Paramétrage > Paramétrage par classe) et ne plus la changer en cours d'année.
-WITH premiers_bilans AS (
-    SELECT classe_id, min(date_creation) AS premier_bilan
+WITH classes_modifiees AS (
+    SELECT DISTINCT classe_id FROM parametrages_classe WHERE champ = 'SOURCE_DONNEES'
+),
+bilans_classes AS (
+    -- The reports of the classes whose setting changed: one scan of bilans_periodiques, kept for the two
+    -- uses below (first report, reports before the change).
+    SELECT classe_id, date_creation, date_verrou
     FROM bilans_periodiques
+    WHERE classe_id IN (SELECT classe_id FROM classes_modifiees)
+),
+premiers_bilans AS (
+    SELECT classe_id, min(date_creation) AS premier_bilan
+    FROM bilans_classes
     GROUP BY classe_id
 ),
 changements AS (
@@ -32,7 +42,7 @@ bilans_avant AS (
            count(*) FILTER (WHERE b.date_verrou <= ch.date_changement) AS nb_verrouilles,
            count(*) FILTER (WHERE b.date_verrou IS NULL OR b.date_verrou > ch.date_changement) AS nb_non_verrouilles
     FROM changements AS ch
-    JOIN bilans_periodiques AS b
+    JOIN bilans_classes AS b
       ON b.classe_id = ch.classe_id AND b.date_creation < ch.date_changement
     GROUP BY ch.classe_id, ch.date_changement
 )
