@@ -14,7 +14,6 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from lsu_analytics.common.atomic import replace_files
 from lsu_analytics.common.sqlfiles import read_sql
@@ -71,32 +70,37 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _strings(**columns: list) -> pa.Table:
-    return pa.table({name: pa.array(values, type=pa.string()) for name, values in columns.items()})
+def _lookup(con: duckdb.DuckDBPyConnection, name: str, columns: tuple[str, ...], rows: list[dict]) -> None:
+    """A small temporary table of text columns filled from Python rows, bound as one parameter (no pyarrow
+    nor pandas to import for a few hundred rows)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({', '.join(f'{quote(c)} VARCHAR' for c in columns)})")
+    if rows:
+        con.execute(f"INSERT INTO {name} BY NAME SELECT unnest(?, recursive := true)",
+                    [[{c: row[c] for c in columns} for row in rows]])
 
 
-def _diagnostic_names(con: duckdb.DuckDBPyConnection, jour: dt.date) -> pa.Table:
+def _diagnostic_names(con: duckdb.DuckDBPyConnection, jour: dt.date) -> list[dict]:
     """The report path of the pupils whose id a file name cannot hold as it is (usually none): those names
     need name_part's hash; every other one is built in SQL from the prefix and suffix."""
     odd = [r[0] for r in con.execute("SELECT DISTINCT eleve_id FROM anomalies WHERE eleve_id IS NOT NULL "
                                      "AND NOT regexp_full_match(eleve_id, ?)", [KEPT_AS_IS]).fetchall()]
-    return _strings(eleve_id=odd, chemin=[f"{DIAGNOSTICS_DIR}/{diagnostic_eleve_filename(e, jour)}" for e in odd])
+    return [{"eleve_id": e, "chemin": f"{DIAGNOSTICS_DIR}/{diagnostic_eleve_filename(e, jour)}"} for e in odd]
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, rules: list[Rule], jour: dt.date, historique: Path | None) -> None:
-    """Register the small lookup tables and variables anomalies_sortie.sql reads; fill sortie_statuts."""
+    """Create the small lookup tables and variables anomalies_sortie.sql reads; fill sortie_statuts."""
     noms = nomenclature_rows()
     tables = {
-        "sortie_regles": _strings(rule_id=[r.id for r in rules], titre=[r.titre for r in rules],
-                                  acteur=[r.acteur for r in rules], remediation=[r.remediation for r in rules]),
-        "sortie_acteurs": pa.Table.from_pylist(acteurs_rows(), schema=pa.schema(
-            [("code", pa.string()), ("degre", pa.string()), ("libelle", pa.string())])),
-        "sortie_academies": pa.Table.from_pylist(noms["nom_academies"]),
-        "sortie_departements": pa.Table.from_pylist(noms["nom_departements"]),
-        "sortie_diagnostics": _diagnostic_names(con, jour),
+        "sortie_regles": (("rule_id", "titre", "acteur", "remediation"),
+                          [{"rule_id": r.id, "titre": r.titre, "acteur": r.acteur, "remediation": r.remediation}
+                           for r in rules]),
+        "sortie_acteurs": (("code", "degre", "libelle"), acteurs_rows()),
+        "sortie_academies": (("code", "libelle"), noms["nom_academies"]),
+        "sortie_departements": (("code", "libelle", "academie"), noms["nom_departements"]),
+        "sortie_diagnostics": (("eleve_id", "chemin"), _diagnostic_names(con, jour)),
     }
-    for name, table in tables.items():
-        con.register(name, table)
+    for name, (columns, rows) in tables.items():
+        _lookup(con, name, columns, rows)
     # diagnostic_eleve_filename(id) is prefix + id + suffix for an id matching KEPT_AS_IS.
     marker = "ELEVE"
     prefix, _, suffix = f"{DIAGNOSTICS_DIR}/{diagnostic_eleve_filename(marker, jour)}".partition(marker)
@@ -108,9 +112,8 @@ def _prepare(con: duckdb.DuckDBPyConnection, rules: list[Rule], jour: dt.date, h
 
 
 def _release(con: duckdb.DuckDBPyConnection) -> None:
-    for name in _LOOKUPS:
-        con.unregister(name)
-    con.execute("DROP TABLE IF EXISTS sortie_statuts")
+    for name in (*_LOOKUPS, "sortie_statuts"):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def anomalies_query(historique: bool, cles: str | None = None) -> str:

@@ -1,7 +1,7 @@
 -- Anomalies of the rules just run, one row per anomaly, with what a ticket needs, sorted as the `anomalies`
 -- table. outputs.py fills the two placeholders: the columns (all, or all but the history's three) and the
 -- filter (none, or a WHERE on `cle`: the audit report's perimeter).
--- Lookup tables registered by outputs.py: sortie_regles (rule_id, titre, acteur, remediation: the rules run),
+-- Lookup tables created by outputs.py: sortie_regles (rule_id, titre, acteur, remediation: the rules run),
 -- sortie_acteurs (code, degre, libelle), sortie_academies and sortie_departements (code, libelle),
 -- sortie_diagnostics (eleve_id, chemin: only the ids a file name cannot hold as they are). Variables
 -- sortie_prefixe, sortie_suffixe, sortie_id_sur: the diagnostic report's path is prefix || eleve_id || suffix
