@@ -140,6 +140,14 @@ def test_trf02_one_row_per_academy_left(ancien_demenagement):
     assert w.anomalies("TRF-02") == [("TRF-02", "majeure", ECOLE_LYON, "10", 2025, "E1", None, "14")]
 
 
+def test_trf02_current_establishment_without_academy_code(ancien_demenagement):
+    """The academy left is still reported when the current establishment has no academy code (TRF-02 only
+    looks at the pupils enrolled in two academies, or at an establishment without one)."""
+    w = ancien_demenagement
+    w.db.con.execute("UPDATE etablissements SET academie = NULL WHERE uai = ?", [ECOLE_LYON])
+    assert w.anomalies("TRF-02") == [("TRF-02", "majeure", ECOLE_LYON, None, 2025, "E1", None, "08")]
+
+
 # --- VIS-01 ---------------------------------------------------------------------------------------
 
 @pytest.fixture
