@@ -87,3 +87,33 @@ def test_un_seul_rejet_par_ligne_meme_avec_plusieurs_fautes(export, tmp_path):
     result = load_export(export.manifest(), db)
     assert result.tables["classes"].rejetees == 1
     assert _rejets(db) == [("classes.csv", 2, "classe_id", "VALEUR_REQUISE_MANQUANTE")]
+
+
+def test_doublons_non_adjacents_repetes_et_cle_composee(export, tmp_path):
+    # Keys repeated far apart, three times, and a composite key whose parts repeat separately.
+    rows = [["B1", "020700", "1", None, "3", "1"], ["B2", "020700", "2", None, "3", "1"],  # 2, 3
+            ["B1", "030100", "3", None, "3", "1"], ["B2", "020700", "4", None, "3", "1"],  # 4, 5: 5 doublon de 3
+            ["B3", "020700", "9", None, "3", "1"], ["B3", "020700", "1", None, "3", "1"],  # 6 code, 7 gardé
+            ["B1", "020700", "1", None, "3", "1"], ["B4", "020700", "1", None, "3", "1"],  # 8 doublon de 2
+            ["B1", "020700", "2", None, "3", "1"], ["B3", "020700", "2", None, "3", "1"]]  # 10 de 2, 11 de 7
+    export.csv("acquis.csv", [["bilan_id", "discipline_code", "positionnement", "moyenne_eleve",
+                               "nb_elements_programme", "appreciation_renseignee"], *rows])
+    db = tmp_path / "lsu.duckdb"
+    result = load_export(export.manifest(), db)
+    assert db_rows(db, "SELECT ligne, motif, colonne, detail FROM rejets ORDER BY ligne") == [
+        (5, "CLE_PRIMAIRE_EN_DOUBLE", None, _repete(3)),
+        (6, "CODE_HORS_LISTE", "positionnement", "« positionnement » n'a pas une valeur de la liste {1, 2, 3, 4}."),
+        (8, "CLE_PRIMAIRE_EN_DOUBLE", None, _repete(2)),
+        (10, "CLE_PRIMAIRE_EN_DOUBLE", None, _repete(2)),
+        (11, "CLE_PRIMAIRE_EN_DOUBLE", None, _repete(7)),
+    ]
+    assert db_rows(db, "SELECT bilan_id, discipline_code, positionnement FROM acquis ORDER BY 1, 2") == [
+        ("B1", "020700", "1"), ("B1", "030100", "3"), ("B2", "020700", "2"), ("B3", "020700", "1"),
+        ("B4", "020700", "1")]
+    assert result.tables["acquis"].rejets_par_motif == {"CLE_PRIMAIRE_EN_DOUBLE": 4, "CODE_HORS_LISTE": 1}
+    brute = db_rows(db, "SELECT ligne_brute FROM rejets WHERE ligne = 11")[0][0]
+    assert brute == "B3;020700;2;;3;1"
+
+
+def _repete(ligne: int) -> str:
+    return f"la clé primaire (bilan_id, discipline_code) répète celle de la ligne {ligne}, qui est gardée."

@@ -1,11 +1,11 @@
 -- Rows whose (otherwise valid) primary key repeats an earlier valid row; the first one is kept.
--- Grouping on a 64-bit hash first is cheap; only keys whose hash repeats are compared for real.
+-- First the 64-bit hashes that repeat, found by sorting them (a sort stays linear in the rows where a
+-- hash table of every key outgrows the caches); only keys whose hash repeats are compared for real.
 CREATE OR REPLACE TEMP TABLE candidats AS
-SELECT hash({pk}) AS h
-FROM {table}
-WHERE _erreur IS NULL
-GROUP BY h
-HAVING count(*) > 1;
+SELECT DISTINCT h
+FROM (SELECT h, lag(h) OVER (ORDER BY h) AS precedent
+      FROM (SELECT hash({pk}) AS h FROM {table} WHERE _erreur IS NULL))
+WHERE h = precedent;
 
 CREATE OR REPLACE TEMP TABLE doublons AS
 WITH suspects AS (
