@@ -45,20 +45,34 @@ def locate_records(path: Path, ranks: np.ndarray, block: int = 1 << 24
         while records <= last_wanted and (chunk := f.read(block)):
             b = np.frombuffer(chunk, dtype=np.uint8)
             nl = np.flatnonzero(b == NL)
-            q = np.flatnonzero(b == QUOTE)
-            closes = (np.searchsorted(q, nl) + quotes) % 2 == 0
-            ends = nl[closes] + offset
-            end_lines = np.flatnonzero(closes) + newlines + 1
-            prevs = np.concatenate(([prev_end], ends[:-1]))
-            prev_lines = np.concatenate(([prev_end_line], end_lines[:-1]))
-            gap = ends - prevs
-            before = np.where(ends - 1 - offset >= 0, b[np.maximum(ends - 1 - offset, 0)], last_byte)
-            keep = ~((gap == 1) | ((gap == 2) & (before == CR)))  # blank lines are not records
-            take(prevs[keep] + 1, ends[keep], prev_lines[keep] + 1)
+            if quotes == 0 and b'"' not in chunk:  # the usual chunk: every newline ends a record
+                closes = None
+                ends = nl + offset
+            else:
+                q = np.flatnonzero(b == QUOTE)
+                closes = (np.searchsorted(q, nl) + quotes) % 2 == 0
+                ends = nl[closes] + offset
+                quotes = (quotes + len(q)) % 2
+            gap = np.diff(ends, prepend=prev_end)
+            blank = gap == 1  # blank lines are not records: LF right after a record's end, or CR LF
+            crlf = np.flatnonzero(gap == 2)
+            if len(crlf):
+                at = ends[crlf] - 1 - offset
+                blank[crlf] = np.where(at >= 0, b[np.maximum(at, 0)], last_byte) == CR
+            kept = len(ends) - int(np.count_nonzero(blank))
+            first = np.searchsorted(wanted, records)
+            if first < len(wanted) and wanted[first] < records + kept:  # some record wanted here
+                end_lines = (np.arange(len(nl)) if closes is None else np.flatnonzero(closes)) + newlines + 1
+                prevs = np.concatenate(([prev_end], ends[:-1]))
+                prev_lines = np.concatenate(([prev_end_line], end_lines[:-1]))
+                keep = ~blank
+                take(prevs[keep] + 1, ends[keep], prev_lines[keep] + 1)
+            else:
+                records += kept
             if len(ends):
-                prev_end, prev_end_line = int(ends[-1]), int(end_lines[-1])
+                prev_end = int(ends[-1])
+                prev_end_line = newlines + 1 + (len(nl) - 1 if closes is None else int(np.flatnonzero(closes)[-1]))
             newlines += len(nl)
-            quotes = (quotes + len(q)) % 2
             last_byte = int(b[-1])
             offset += len(chunk)
     tail = size - prev_end - 1  # a last record without a final newline
