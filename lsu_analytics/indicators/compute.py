@@ -14,7 +14,7 @@ from .secret import SecretRun, apply_secret_secondaire
 # Ordre d'exécution ; chaque famille est un fichier .sql du paquet.
 FAMILLES = ("effectif", "bilans_periodiques", "verrouillage_saisie", "familles", "bilans_cycle", "socle",
             "attestations", "etablissements", "classes", "anomalies")
-TEMP_TABLES = ("ind_params", "ind_niveaux", "ind_inscriptions", "ind_niveaux_eleve", "ind_perimetres",
+TEMP_TABLES = ("ind_params", "ind_niveaux", "ind_inscriptions", "ind_niveaux_eleve", "ind_eleves", "ind_perimetres",
                "ind_cellules", "ind_attendus", "ind_bruts", "ind_periodes_bp", "ind_attestations_niveau", "ind_lignes")
 
 

@@ -23,6 +23,20 @@ WHERE i.millesime = (SELECT c FROM ind_params);
 CREATE OR REPLACE TEMP TABLE ind_niveaux_eleve AS
 SELECT DISTINCT eleve_id, uai, niveau FROM ind_inscriptions WHERE niveau IS NOT NULL;
 
+-- Élèves comptés une fois par périmètre et par niveau (EFFECTIF, COMPTES_FAMILLES_ACTIFS, ATT_*, BFC_SAISIS) :
+-- une ligne par (élève, uai, niveau) de C. `seul` : c'est la seule ligne de l'élève (presque tous les élèves).
+-- Un élève seul est dans un seul uai et un seul niveau : il se compte par (uai, niveau), puis ces comptes
+-- s'additionnent par périmètre sans compter deux fois personne ; les autres (plusieurs établissements ou
+-- niveaux en C) sont dédoublonnés par périmètre, sur peu de lignes.
+CREATE OR REPLACE TEMP TABLE ind_eleves AS
+WITH lignes AS (
+    SELECT DISTINCT eleve_id, uai, niveau FROM ind_inscriptions WHERE eleve_id IS NOT NULL AND uai IS NOT NULL
+), nb AS (
+    SELECT eleve_id, count(*) AS n FROM lignes GROUP BY eleve_id
+)
+SELECT l.eleve_id, l.uai, l.niveau, nb.n = 1 AS seul
+FROM lignes l JOIN nb USING (eleve_id);
+
 -- Périmètres de chaque UAI rencontré. Un UAI inconnu d'`etablissements` ne remonte qu'au national
 -- (et à lui-même) ; la circonscription ne vaut que pour le 1D.
 CREATE OR REPLACE TEMP TABLE ind_perimetres AS
@@ -47,9 +61,10 @@ UNION ALL SELECT uai, 'etablissement', uai FROM u;
 
 -- Cellules = (périmètre, niveau scolaire ou TOUS) ayant au moins un élève inscrit en C :
 -- chaque indicateur y a une ligne, et seulement là.
+-- (Couples uai × niveau d'abord : quelques milliers de lignes à joindre aux périmètres, pas une par inscription.)
 CREATE OR REPLACE TEMP TABLE ind_cellules AS
 SELECT DISTINCT p.niveau_perimetre, p.code_perimetre, t.niveau_scolaire
-FROM ind_inscriptions i
+FROM (SELECT DISTINCT uai, niveau FROM ind_inscriptions) i
 JOIN ind_perimetres p USING (uai)
 CROSS JOIN UNNEST(list_filter([i.niveau, 'TOUS'], lambda n: n IS NOT NULL)) AS t(niveau_scolaire);
 

@@ -1,8 +1,8 @@
 -- Accès des familles (indicators.md v2). Fondés sur les élèves tous les deux.
 
 -- COMPTES_FAMILLES_ACTIFS : élèves de C ayant au moins un compte responsable actif à X
--- (date_activation <= X et date_desactivation NULL ou > X) / élèves de C. Même rattachement qu'EFFECTIF :
--- un élève compte une fois par périmètre et par niveau où il est inscrit.
+-- (date_activation <= X et date_desactivation NULL ou > X) / élèves de C. Même rattachement et même
+-- comptage qu'EFFECTIF : un élève compte une fois par périmètre et par niveau où il est inscrit.
 INSERT INTO ind_attendus VALUES ('familles', 'COMPTES_FAMILLES_ACTIFS', NULL, true, true);
 
 INSERT INTO ind_bruts
@@ -10,24 +10,36 @@ WITH actifs AS (
     SELECT DISTINCT eleve_id FROM comptes_responsables
     WHERE date_activation <= (SELECT x FROM ind_params)
       AND (date_desactivation IS NULL OR date_desactivation > (SELECT x FROM ind_params))
-), par_niveau AS (
-    -- Un élève une fois par périmètre et niveau, puis une fois par périmètre (TOUS) : des DISTINCT puis des
-    -- comptes simples, moins chers que count(DISTINCT) par grouping sets.
-    SELECT DISTINCT p.niveau_perimetre, p.code_perimetre, i.niveau, i.eleve_id
-    FROM ind_inscriptions i
+), eleves AS (
+    SELECT e.eleve_id, e.uai, e.niveau, e.seul, a.eleve_id IS NOT NULL AS actif
+    FROM ind_eleves e
+    LEFT JOIN actifs a USING (eleve_id)
+), par_uai AS (
+    -- élèves seuls (ind_eleves) : comptés par (uai, niveau), puis additionnés par périmètre
+    SELECT uai, niveau, count(*) FILTER (WHERE actif) AS actifs, count(*) AS eleves
+    FROM eleves WHERE seul GROUP BY ALL
+), comptes AS (
+    SELECT p.niveau_perimetre, p.code_perimetre,
+           CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END AS niveau_scolaire,
+           sum(u.actifs) AS actifs, sum(u.eleves) AS eleves
+    FROM par_uai u
     JOIN ind_perimetres p USING (uai)
-), tous AS (
-    SELECT DISTINCT niveau_perimetre, code_perimetre, eleve_id FROM par_niveau
+    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau),
+                            (p.niveau_perimetre, p.code_perimetre))
+    UNION ALL
+    -- les autres : une fois par périmètre et niveau, une fois par périmètre
+    SELECT p.niveau_perimetre, p.code_perimetre,
+           CASE WHEN grouping(e.niveau) = 1 THEN 'TOUS' ELSE e.niveau END,
+           count(DISTINCT e.eleve_id) FILTER (WHERE e.actif), count(DISTINCT e.eleve_id)
+    FROM eleves e
+    JOIN ind_perimetres p USING (uai)
+    WHERE NOT e.seul
+    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, e.niveau),
+                            (p.niveau_perimetre, p.code_perimetre))
 )
-SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, e.niveau_perimetre, e.code_perimetre, e.niveau, count(a.eleve_id), count(*)
-FROM par_niveau e
-LEFT JOIN actifs a USING (eleve_id)
-GROUP BY e.niveau_perimetre, e.code_perimetre, e.niveau
-UNION ALL
-SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, t.niveau_perimetre, t.code_perimetre, 'TOUS', count(a.eleve_id), count(*)
-FROM tous t
-LEFT JOIN actifs a USING (eleve_id)
-GROUP BY t.niveau_perimetre, t.code_perimetre;
+SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, niveau_perimetre, code_perimetre, niveau_scolaire, sum(actifs), sum(eleves)
+FROM comptes
+GROUP BY ALL;
 
 -- BP_CONSULTES_FAMILLES, par indice de période : bilans périodiques de C publiés ouverts au moins une fois
 -- par une famille (consultation profil RESPONSABLE, objet BILAN_PERIODIQUE, objet_id = bilan_id) / bilans

@@ -218,3 +218,43 @@ def test_rattachements_particuliers(export, calcule):
     academies = {r[0] for r in ind.db.rows(
         "SELECT DISTINCT code_perimetre FROM indicateurs WHERE niveau_perimetre = 'academie'")}
     assert academies == {"08", "10"}
+
+
+def test_eleve_de_plusieurs_etablissements_ou_niveaux_compte_une_fois_par_perimetre(export, calcule):
+    # Les élèves inscrits une seule fois se comptent par établissement puis s'additionnent ; ceux inscrits
+    # plusieurs fois (ici a et b) ne doivent compter qu'une fois à chaque périmètre qui les contient.
+    export.etab(E2)
+    export.etab("0380004D")
+    export.etab(E3, academie="10", departement="069")
+    t2, t4, q2 = export.classe(E2, "3E"), export.classe("0380004D", "3E"), export.classe(E2, "4E")
+    t3 = export.classe(E3, "3E")
+    a, b, c = export.eleves(t2, E2, 3)
+    export.inscrire(a, t4, "0380004D")            # a : 3E dans deux collèges de l'académie 08
+    export.inscrire(b, q2, E2)                    # b : 3E et 4E dans le même collège
+    export.inscrire(b, t3, E3)                    # ... et 3E dans l'académie 10
+    (d,) = export.eleves(t4, "0380004D", 1)
+    for eleve in (a, b, d):
+        export.attestation(eleve, E2, "ASSR2", "2026-01-10")
+    export.bilan_cycle(a, E2, 4)
+    export.bilan_cycle(c, E2, 4)
+    for eleve in (a, b):
+        export.db.add("comptes_responsables", compte_id=export._id("R"), eleve_id=eleve,
+                      date_activation="2025-09-01 08:00:00")
+    ind = calcule()
+
+    assert ind.count("EFFECTIF", "academie", "08") == 4                 # a, b, c, d
+    assert ind.count("EFFECTIF", "etablissement", E2) == 3
+    assert ind.count("EFFECTIF", "etablissement", E2, "4E") == 1
+    assert ind.count("EFFECTIF") == 4
+    assert ind.count("EFFECTIF", niveau="3E") == 4
+    assert ind.ratio("ATT_ASSR2", "academie", "08") == (3, 4)             # a, b, d sur a, b, c, d
+    assert ind.ratio("ATT_ASSR2", "etablissement", E2, "3E") == (2, 3)
+    assert ind.ratio("ATT_ASSR2", "academie", "10") == (1, 1)
+    assert ind.ratio("ATT_ASSR2") == (3, 4)
+    assert ind.ratio("BFC_SAISIS", "departement", "038", "3E") == (2, 4)  # a, c
+    assert ind.ratio("BFC_SAISIS", "etablissement", "0380004D") == (1, 2)
+    assert ind.ratio("BFC_SAISIS") == (2, 4)
+    assert ind.ratio("COMPTES_FAMILLES_ACTIFS", "academie", "08") == (2, 4)
+    assert ind.ratio("COMPTES_FAMILLES_ACTIFS", "etablissement", E2) == (2, 3)
+    assert ind.ratio("COMPTES_FAMILLES_ACTIFS", "etablissement", E2, "4E") == (1, 1)
+    assert ind.ratio("COMPTES_FAMILLES_ACTIFS", niveau="3E") == (2, 4)
