@@ -3,8 +3,10 @@
 GX's ExpectCompoundColumnsToBeUnique joins the whole table with its group counts
 once per metric, and ExpectColumnValuesToBeUnique sorts the table in a window. This
 expectation counts the same rows (rows of duplicated complete keys; keys with a NULL
-part ignored) by grouping 64-bit hashes first (sql/primary_key_duplicates.sql), and asks for example keys only when there are duplicates and the result format
-wants some (partial_unexpected_count > 0).
+part ignored) by grouping 64-bit hashes first (sql/primary_key_duplicates.sql), or, for a
+composite key ending with a code (sql/primary_key_duplicates_code.sql), by grouping on the
+other columns with the codes as bits; it asks for example keys only when there are duplicates
+and the result format wants some (partial_unexpected_count > 0).
 """
 from __future__ import annotations
 
@@ -16,14 +18,20 @@ from lsu_analytics.common.sqlfiles import read_sql
 from lsu_analytics.contract import quote
 
 _QUERY = read_sql(__package__, "sql/primary_key_duplicates.sql")
+_QUERY_CODE = read_sql(__package__, "sql/primary_key_duplicates_code.sql")
 _ROW_COUNT = "unexpected_rows_query.row_count"
 _ROWS = "unexpected_rows_query.table"
 
 
-def duplicates_query(column_list: list[str]) -> str:
+def duplicates_query(column_list: list[str], ends_with_code: bool = False) -> str:
+    """`ends_with_code`: the key has several columns and its last one takes few values per group."""
     key = ", ".join(quote(c) for c in column_list)
     complete = " AND ".join(f"{quote(c)} IS NOT NULL" for c in column_list)
-    lines = [line for line in _QUERY.splitlines() if not line.startswith("--")]
+    query = _QUERY
+    if ends_with_code and len(column_list) > 1:
+        query = (_QUERY_CODE.replace("{group}", ", ".join(quote(c) for c in column_list[:-1]))
+                 .replace("{code}", quote(column_list[-1])))
+    lines = [line for line in query.splitlines() if not line.startswith("--")]
     return "\n".join(lines).replace("{key}", key).replace("{complete}", complete).strip()
 
 
@@ -66,6 +74,8 @@ class ExpectPrimaryKeyToBeUnique(gxe.UnexpectedRowsExpectation):
         return execution_engine.resolve_metrics([metric])[metric.id] or []
 
 
-def primary_key_expectation(column_list: list[str], description: str) -> ExpectPrimaryKeyToBeUnique:
+def primary_key_expectation(column_list: list[str], description: str,
+                            ends_with_code: bool = False) -> ExpectPrimaryKeyToBeUnique:
     return ExpectPrimaryKeyToBeUnique(column_list=list(column_list),
-                                       unexpected_rows_query=duplicates_query(column_list), description=description)
+                                       unexpected_rows_query=duplicates_query(column_list, ends_with_code),
+                                       description=description)
