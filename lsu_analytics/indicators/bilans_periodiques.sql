@@ -26,9 +26,14 @@ WITH attendus AS (
                     AND pe.millesime = (SELECT c FROM ind_params)
                     AND pe.periodicite = cl.periodicite
     WHERE pe.date_fin < (SELECT x_date FROM ind_params)
+), bilans AS (
+    -- seuls les bilans des classes où des élèves sont inscrits en C peuvent correspondre à un attendu : la
+    -- recherche se fait parmi eux, pas parmi les bilans de toutes les années de l'export
+    SELECT eleve_id, classe_id, indice FROM bilans_periodiques
+    WHERE classe_id IN (SELECT classe_id FROM ind_inscriptions)
 ), par_uai AS (
     SELECT a.uai, a.niveau, a.indice,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM bilans_periodiques b
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM bilans b
                                           WHERE b.eleve_id = a.eleve_id AND b.classe_id = a.classe_id
                                             AND b.indice = a.indice)) AS saisis,
            count(*) AS attendus
