@@ -7,13 +7,12 @@ INSERT INTO ind_attendus VALUES ('familles', 'COMPTES_FAMILLES_ACTIFS', NULL, tr
 
 INSERT INTO ind_bruts
 WITH actifs AS (
-    SELECT DISTINCT eleve_id FROM comptes_responsables
+    SELECT eleve_id FROM comptes_responsables
     WHERE date_activation <= (SELECT x FROM ind_params)
       AND (date_desactivation IS NULL OR date_desactivation > (SELECT x FROM ind_params))
 ), eleves AS (
-    SELECT e.eleve_id, e.uai, e.niveau, e.seul, a.eleve_id IS NOT NULL AS actif
+    SELECT e.eleve_id, e.uai, e.niveau, e.seul, e.eleve_id IN (SELECT eleve_id FROM actifs) AS actif
     FROM ind_eleves e
-    LEFT JOIN actifs a USING (eleve_id)
 ), par_uai AS (
     -- élèves seuls (ind_eleves) : comptés par (uai, niveau), puis additionnés par périmètre
     SELECT uai, niveau, count(*) FILTER (WHERE actif) AS actifs, count(*) AS eleves
@@ -50,15 +49,14 @@ FROM ind_periodes_bp p;
 
 INSERT INTO ind_bruts
 WITH consultes AS (
-    SELECT DISTINCT objet_id AS bilan_id FROM consultations
+    SELECT objet_id AS bilan_id FROM consultations
     WHERE profil = 'RESPONSABLE' AND objet = 'BILAN_PERIODIQUE'
 ), par_uai AS (
     SELECT b.uai, cl.niveau, b.indice,
-           count(*) FILTER (WHERE co.bilan_id IS NOT NULL) AS consultes,
+           count(*) FILTER (WHERE b.bilan_id IN (SELECT bilan_id FROM consultes)) AS consultes,
            count(*) AS publies
     FROM bilans_periodiques b
     LEFT JOIN classes cl ON cl.classe_id = b.classe_id
-    LEFT JOIN consultes co ON co.bilan_id = b.bilan_id
     WHERE b.millesime = (SELECT c FROM ind_params) AND b.indice IS NOT NULL
       AND b.date_publication IS NOT NULL
     GROUP BY ALL
