@@ -8,10 +8,12 @@ import pandas as pd
 
 from . import db, format as fmt, labels
 
-LIMITE_GRANDS_PERIMETRES = 50  # rows shown per group for an academy (full list in xlsx)
-# The national report lists no establishment group by group (tens of thousands of schools): a summary per
-# academy, then the least advanced LIMITE_NATIONAL of the country. Each academy's report has the detail.
-LIMITE_NATIONAL = 50
+# National and academy reports list no establishment group by group (tens of thousands of schools in the
+# country, some 1,700 in a large academy): a summary per academy (national) or per circonscription and
+# department (academy), then the least advanced LIMITE_RESUME of the perimeter. The department's report has
+# every establishment, the xlsx workbook the complete list.
+LIMITE_RESUME = 50
+RESUMES = ("national", "academie")  # perimeter levels whose report summarises instead of listing
 MOITIE = 0.5
 COLONNES = ("UAI", "Établissement", "Direction", "Dernière période terminée", "Bilans saisis / attendus",
             "Verrouillés / saisis (classes en saisie directe)")
@@ -90,17 +92,10 @@ def tableau(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLONNES))
 
 
-def par_groupe(df: pd.DataFrame, niveau_perimetre: str) -> list[tuple[str, pd.DataFrame, int]]:
-    """(heading, display table, number of establishments of the group) in display order; at academy and
-    national level only the least advanced LIMITE_GRANDS_PERIMETRES of each group are kept."""
-    if df.empty:
-        return []
-    grand = niveau_perimetre in ("national", "academie")
-    out = []
-    for titre, part in df.groupby("groupe", sort=False):
-        shown = part.head(LIMITE_GRANDS_PERIMETRES) if grand else part
-        out.append((titre, tableau(shown), len(part)))
-    return out
+def par_groupe(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """(heading, display table) of each group in display order: the full list of a department, a
+    circonscription or an establishment (national and academy reports show `resume` and `moins_avances`)."""
+    return [(titre, tableau(part)) for titre, part in df.groupby("groupe", sort=False)]
 
 
 def _verrou_connu(df: pd.DataFrame) -> pd.Series:
@@ -109,37 +104,73 @@ def _verrou_connu(df: pd.DataFrame) -> pd.Series:
         & (df["verrou_den"].fillna(0) > 0)
 
 
-def par_academie(df: pd.DataFrame) -> pd.DataFrame:
-    """National report: per academy (by name), its establishments with pupils, those whose period has ended,
-    and among them those that locked none, or less than half, of that period's reports in direct-entry
-    classes; the academies with the largest share of those behind first. Counts of establishments, not of
-    pupils: no statistical secret applies, but an establishment whose rate is hidden is counted apart."""
-    colonnes = ["Académie", "Établissements", "Dont une période terminée", "Aucun bilan verrouillé",
-                "Moins de la moitié verrouillés", "Taux masqué (secret)"]
+COLONNES_RESUME = ("Établissements", "Dont une période terminée", "Aucun bilan verrouillé",
+                   "Moins de la moitié verrouillés", "Taux masqué (secret)")
+PAR = {"academie": "Académie", "groupe": "Circonscription ou département"}  # what a summary row is
+
+
+def resume(df: pd.DataFrame, par: str = "academie") -> pd.DataFrame:
+    """Per academy (national report, by name) or per group (academy report: circonscription, collèges of a
+    department): its establishments with pupils, those whose period has ended, and among them those that
+    locked none, or less than half, of that period's reports in direct-entry classes; the groups with the
+    largest share of those behind first. Counts of establishments, not of pupils: no statistical secret
+    applies, but an establishment whose rate is hidden is counted apart."""
+    colonnes = [PAR[par], *COLONNES_RESUME]
     if df.empty:
         return pd.DataFrame(columns=colonnes)
     connu = _verrou_connu(df)
     t = pd.DataFrame({
-        "academie": df["academie"],
+        "cle": df[par],
         "etabs": 1,
         "terminee": df["periode"].notna().astype(int),
         "aucun": (connu & (df["verrou_valeur"] == 0)).astype(int),
         "moitie": (connu & (df["verrou_valeur"] < MOITIE)).astype(int),
         "masque": (df["periode"].notna() & df["verrou_masque"].fillna(False).astype(bool)).astype(int),
-    }).groupby("academie", dropna=False).sum().reset_index()
+    }).groupby("cle", dropna=False).sum().reset_index()
     t["_part"] = t["moitie"] / t["terminee"].where(t["terminee"] > 0)
-    t = t.sort_values(["_part", "academie"], ascending=[False, True], na_position="last")
-    t["academie"] = t["academie"].map(labels.academie)
+    t = t.sort_values(["_part", "cle"], ascending=[False, True], na_position="last")
+    if par == "academie":
+        t["cle"] = t["cle"].map(labels.academie)
     return t.drop(columns="_part").set_axis(colonnes, axis=1).reset_index(drop=True)
 
 
-def moins_avances(df: pd.DataFrame, limite: int = LIMITE_NATIONAL) -> pd.DataFrame:
+def moins_avances(df: pd.DataFrame, limite: int = LIMITE_RESUME, *, academie: bool = True) -> pd.DataFrame:
     """The `limite` least advanced establishments of the whole perimeter (same order as within a group),
-    with their academy and group: the national report's list."""
+    with their group (and their academy, for the national report)."""
     if df.empty:
         return tableau(df)
     top = df.sort_values(["cle_tri", "uai"]).head(limite)
     table = tableau(top)
-    table.insert(2, "Académie", [labels.academie(a) for a in top["academie"]])
-    table.insert(3, "Circonscription ou département", list(top["groupe"]))
+    if academie:
+        table.insert(2, "Académie", [labels.academie(a) for a in top["academie"]])
+    table.insert(2 + academie, PAR["groupe"], list(top["groupe"]))
     return table
+
+
+_ECHELLE = {"national": ("du pays", "académie", "Le rapport de chaque académie donne le détail par circonscription "
+                         "et par département"),
+            "academie": ("de l'académie", "circonscription (écoles) et par département (collèges)",
+                         "Le rapport de chaque département donne la liste de tous ses établissements")}
+
+
+def note_resume(niveau_perimetre: str) -> str:
+    """What the national or academy report shows instead of a list of every school."""
+    du, par, detail = _ECHELLE[niveau_perimetre]
+    return (f"Pas de liste de tous les établissements à cette échelle : par {par}, les établissements dont la "
+            "dernière période est terminée et combien n'en ont verrouillé aucun bilan, ou moins de la moitié ; puis "
+            f"les {LIMITE_RESUME} établissements les moins avancés {du}. {detail} ; la liste complète est dans le "
+            "classeur (`lsu-analytics rapport indicateurs … --format xlsx`).")
+
+
+def titre_resume(niveau_perimetre: str) -> str:
+    return ("Par académie" if niveau_perimetre == "national" else "Par circonscription et par département") + \
+        ", les plus en retard d'abord"
+
+
+def titre_moins_avances(niveau_perimetre: str, total: int) -> str:
+    """Says how many of how many are shown: never a truncated list presented as complete."""
+    du = _ECHELLE[niveau_perimetre][0]
+    if total <= LIMITE_RESUME:
+        return f"Les {fmt.entier(total)} établissements {du}, les moins avancés d'abord"
+    return f"Les {LIMITE_RESUME} établissements les moins avancés {du}, sur {fmt.entier(total)}"
+

@@ -1,6 +1,7 @@
 """Reports of a national export stay reports: the audit details only its top establishments and links the
-complete list; the indicators report summarises the follow-up list per academy (by name) and shows the
-least advanced establishments of the country, not every school of France."""
+complete list; the indicators report summarises the follow-up list per academy (by name) at national level,
+per circonscription and department at academy level, and shows the least advanced establishments of the
+perimeter, not every school of France or of a large academy."""
 from __future__ import annotations
 
 import html as htmllib
@@ -66,7 +67,7 @@ def test_the_linked_list_holds_every_anomaly_of_the_perimeter(export_db, tmp_pat
 
 def test_national_follow_up_is_summarised_per_academy(export_db):
     rel = _relances(export_db)
-    table = relances.par_academie(rel).set_index("Académie")
+    table = relances.resume(rel, "academie").set_index("Académie")
     assert set(table.index) == {labels.academie(a) for a in rel["academie"]}
     for code, part in rel.groupby("academie"):
         row = table.loc[labels.academie(code)]
@@ -82,6 +83,86 @@ def test_national_follow_up_is_summarised_per_academy(export_db):
              and r.verrou_den and r.verrou_den > 0]
     assert top.iloc[0]["Verrouillés / saisis (classes en saisie directe)"].startswith(
         f"{min(rates) * 100:.1f}".replace(".", ","))
+
+
+# Direct SQL on the raw tables and the indicateurs table, per group of an academy: establishments with
+# pupils in C, those with an ended period (its last one), and for that period the published locking rate.
+GROUPES_SQL = """
+WITH x AS (SELECT CAST(date_extraction AS DATE) AS d, millesime_courant AS c FROM manifeste),
+etabs AS (
+    SELECT e.uai, e.degre, e.departement, e.circonscription FROM etablissements e, x
+    WHERE e.academie = $academie AND e.uai IN (
+        SELECT code_perimetre FROM indicateurs WHERE millesime = x.c AND niveau_perimetre = 'etablissement'
+          AND indicateur = 'EFFECTIF' AND niveau_scolaire = 'TOUS')),
+derniere AS (
+    SELECT pe.uai, max_by(pe.indice, (pe.date_fin, pe.indice)) AS indice FROM periodes pe, x
+    WHERE pe.millesime = x.c AND pe.date_fin < x.d
+      AND (pe.uai, pe.periodicite) IN (SELECT (uai, periodicite) FROM classes WHERE millesime = x.c)
+    GROUP BY pe.uai),
+v AS (
+    SELECT code_perimetre AS uai, periode, valeur, denominateur, coalesce(masque, false) AS masque
+    FROM indicateurs, x WHERE millesime = x.c AND niveau_perimetre = 'etablissement' AND niveau_scolaire = 'TOUS'
+      AND indicateur = 'BP_VERROUILLES_SAISIE')
+SELECT e.degre, CASE WHEN e.degre = '1D' THEN e.circonscription ELSE e.departement END AS code, count(*),
+       count(de.uai),
+       count(*) FILTER (WHERE NOT v.masque AND v.denominateur > 0 AND v.valeur = 0),
+       count(*) FILTER (WHERE NOT v.masque AND v.denominateur > 0 AND v.valeur < 0.5),
+       count(*) FILTER (WHERE de.uai IS NOT NULL AND v.masque)
+FROM etabs e LEFT JOIN derniere de USING (uai) LEFT JOIN v ON v.uai = e.uai AND v.periode = de.indice
+GROUP BY ALL
+"""
+
+
+def _academie(db):
+    with duckdb.connect(str(db), read_only=True) as raw:
+        return raw.execute("SELECT academie FROM etablissements GROUP BY 1 ORDER BY count(*) DESC, 1 "
+                           "LIMIT 1").fetchone()[0]
+
+
+def _assert_academy_summary_matches_sql(db):
+    code = _academie(db)
+    p = validate_params("indicateurs", db, {"niveau_perimetre": "academie", "code_perimetre": code})
+    con = reports_db.connect(p["db"])
+    rel = relances.donnees(con, p)
+    con.close()
+    with duckdb.connect(str(db), read_only=True) as raw:
+        rows = raw.execute(GROUPES_SQL, {"academie": code}).fetchall()
+    expected = {(f"Circonscription {c}" if degre == "1D" else f"Collèges · {labels.departement(c)}"): tuple(n)
+                for degre, c, *n in rows}
+    table = relances.resume(rel, "groupe")
+    assert list(table.columns) == ["Circonscription ou département", *relances.COLONNES_RESUME]
+    found = {r[0]: tuple(r[1:]) for r in table.itertuples(index=False)}
+    assert found == expected and sum(n[0] for n in expected.values()) == len(rel) > 0
+    assert any(n[1] for n in expected.values()), "the test compares ended periods"
+    shares = [r[4] / r[2] for r in table.itertuples(index=False) if r[2]]
+    assert shares == sorted(shares, reverse=True), "the groups most behind first"
+
+    top = relances.moins_avances(rel, 3, academie=False)
+    assert len(top) == 3 and "Académie" not in top.columns
+    assert list(top["UAI"]) == list(rel.sort_values(["cle_tri", "uai"])["uai"].head(3))
+    assert set(top["Circonscription ou département"]) <= set(found)
+
+
+def test_academy_follow_up_is_summarised_per_circonscription_and_department(export_db):
+    _assert_academy_summary_matches_sql(export_db)
+
+
+def test_the_academy_report_shows_a_summary_and_a_bounded_list(rendered, export_db):
+    """The rendered report of academy 08: no table per circonscription, the summary per group, then at most
+    LIMITE_RESUME establishments, with a caption saying how many of how many."""
+    page = htmllib.unescape(rendered["indicateurs"][0].read_text(encoding="utf-8"))
+    section = page.split("Écoles à relancer après une période", 1)[1].split("<h2", 1)[0]
+    p = validate_params("indicateurs", export_db, {"niveau_perimetre": "academie", "code_perimetre": "08"})
+    con = reports_db.connect(p["db"])
+    rel = relances.donnees(con, p)
+    con.close()
+    groups = relances.resume(rel, "groupe")
+    assert "<caption>Circonscription" not in section and "<caption>Collèges" not in section
+    assert f"<caption>{relances.titre_resume('academie')}</caption>" in section
+    assert f"<caption>{relances.titre_moins_avances('academie', len(rel))}</caption>" in section
+    assert section.count("<tr>") == len(groups) + min(len(rel), relances.LIMITE_RESUME) + 2  # two header rows
+    assert relances.titre_moins_avances("academie", 1717) == \
+        "Les 50 établissements les moins avancés de l'académie, sur 1\u202f717"
 
 
 # --- a generated export large enough for the real thresholds (rendered through the notebooks) ---
@@ -114,6 +195,12 @@ def test_national_reports_of_a_generated_export_stay_bounded(grand_export, tmp_p
 
     page = render_report("indicateurs", grand_export, params, tmp_path).html.read_text(encoding="utf-8")
     section = htmllib.unescape(page).split("Écoles à relancer après une période", 1)[1].split("<h2", 1)[0]
-    n_academies = len(relances.par_academie(_relances(grand_export)))
-    assert section.count("<tr>") == n_academies + relances.LIMITE_NATIONAL + 2  # two header rows
+    n_academies = len(relances.resume(_relances(grand_export), "academie"))
+    assert section.count("<tr>") == n_academies + relances.LIMITE_RESUME + 2  # two header rows
     assert "<caption>Circonscription" not in section and remote_references(page) == []
+
+
+@pytest.mark.slow
+def test_academy_summary_of_a_larger_export_matches_sql(grand_export):
+    _assert_academy_summary_matches_sql(grand_export)
+

@@ -63,7 +63,7 @@ def test_follow_up_list_matches_a_hand_computation(export_db, district):
                              "AND niveau_scolaire = 'TOUS'").fetchall())
     con.close()
     assert sorted(df["uai"]) == sorted(expected), "every école of the district with pupils, once"
-    groups = relances.par_groupe(df, "circonscription")
+    groups = relances.par_groupe(df)
     assert [g[0] for g in groups] == [f"Circonscription {district}"]
     table = groups[0][1].set_index("UAI")
     shown = 0
