@@ -10,7 +10,6 @@ from lsu_analytics.contract.vocabulary import Sortie
 from .duckdb_options import duckdb_options
 
 
-
 @duckdb_options
 def bench_chaine(
     pupils: int = typer.Option(None, "--pupils", min=50, help="Élèves de l'export généré (sans --export)."),
@@ -37,6 +36,15 @@ def bench_chaine(
         typer.echo(f"Erreur : {export / 'manifest.json'} introuvable ; --export doit être le dossier d'un export.",
                    err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE)
+    for option, dossier_a_creer in (("--dossier", dossier), ("--base", base.parent if base else None)):
+        if dossier_a_creer is None:
+            continue
+        try:
+            dossier_a_creer.mkdir(parents=True, exist_ok=True)  # a folder named by the user, made as asked
+        except OSError as e:
+            typer.echo(f"Erreur : impossible de créer le dossier {dossier_a_creer} ({option}) : "
+                       f"{e.strerror or e}. Donnez un dossier où vous pouvez écrire, ou créez-le d'abord.", err=True)
+            raise typer.Exit(Sortie.IMPOSSIBLE) from None
     try:
         report = run_chain(pupils, export, seed=seed, workdir=dossier, echo=lambda m: typer.echo(m, err=True),
                            base=base, gx=not sans_gx, lecture_nue=not sans_lecture_nue)

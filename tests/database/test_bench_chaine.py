@@ -2,12 +2,15 @@
 Expectations measured beside it, outside the chain's total and ratio; the loaded database kept on request."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from lsu_analytics.bench.chaine import ChainReport, StepFigures, run_chain
+from lsu_analytics.contract.vocabulary import Sortie
 
 
 def _step(nom: str, mur: float, cpu: float = 1.0, details: dict | None = None) -> StepFigures:
@@ -45,3 +48,30 @@ def test_the_chain_keeps_its_checked_database_on_request(tmp_path):
         con.close()
     assert (tmp_path / "garde" / "lsu-controles" / "anomalies.csv").is_file()
     assert not list(tmp_path.glob("lsu-bench-chaine-*"))  # the work folder is gone, the database stays
+
+
+def _bench_chaine(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", "from lsu_analytics.cli import main; main()", "bench", "chaine",
+                           *args], capture_output=True, text=True, timeout=600)
+
+
+def test_bench_chaine_refuses_a_work_folder_it_cannot_create(tmp_path):
+    fichier = tmp_path / "un-fichier"
+    fichier.write_text("pas un dossier")
+    proc = _bench_chaine("--pupils", "50", "--dossier", str(fichier / "travail"))
+    assert proc.returncode == Sortie.IMPOSSIBLE
+    assert "Traceback" not in proc.stderr
+    assert f"impossible de créer le dossier {fichier / 'travail'} (--dossier)" in proc.stderr
+    assert "Donnez un dossier où vous pouvez écrire" in proc.stderr
+
+
+def test_bench_chaine_creates_the_folders_it_is_given(tmp_path):
+    """--dossier and --base in folders that do not exist yet: created, the chain runs, the base is kept."""
+    travail, base = tmp_path / "absent" / "travail", tmp_path / "autre" / "bases" / "lsu.duckdb"
+    proc = _bench_chaine("--pupils", "50", "--dossier", str(travail), "--base", str(base), "--sans-gx",
+                         "--sans-lecture-nue")
+    assert proc.returncode == 0, proc.stderr
+    assert "Anomalies = vérité terrain du générateur : oui" in proc.stdout
+    assert travail.is_dir() and not list(travail.iterdir())  # the run's temporary folder inside it is gone
+    with duckdb.connect(str(base), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM indicateurs").fetchone()[0] > 0
