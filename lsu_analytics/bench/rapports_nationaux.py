@@ -30,6 +30,7 @@ class Rendu:
     erreur: str | None = None
     cellules_s: float = 0.0  # the notebook's cells (queries, tables, charts), from papermill's timings
     imports_s: float = 0.0  # of which its first cell: imports and connection (long in a fresh kernel)
+    cpu_s: float = 0.0  # CPU seconds of the rendering process and of its kernel for this report
 
 
 def _cellules(ipynb: Path) -> tuple[float, float]:
@@ -45,7 +46,36 @@ def _rendu(notebook: str, niveau: str, code: str, duree_s: float, value: dict | 
     if value is None:
         return Rendu(notebook, niveau, code, duree_s, False, erreur=(erreur or "")[:200])
     cellules, imports = _cellules(value["ipynb"])
-    return Rendu(notebook, niveau, code, duree_s, True, Path(value["html"]).stat().st_size, None, cellules, imports)
+    return Rendu(notebook, niveau, code, duree_s, True, Path(value["html"]).stat().st_size, None, cellules, imports,
+                 value["cpu_s"])
+
+
+def _cpu_processus(pid: int | None) -> float:
+    """CPU seconds (user + system) of a live process, read from /proc; 0 if there is none."""
+    if pid is None:
+        return 0.0
+    try:
+        champs = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(champs[11]) + int(champs[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def _cpu_rendu() -> float:
+    """This process's CPU seconds, with its finished children (a fresh kernel, once stopped) and its kept
+    kernel (alive, so read from /proc). The report workers are not children of the bench (fork server):
+    each measures itself."""
+    from lsu_analytics.reports import kernel
+
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system + _cpu_processus(kernel.shared_kernel_pid())
+
+
+def rendre_et_mesurer(notebook: str, db: Path, params: dict, out_dir: Path) -> dict:
+    """A pipeline's report step (steps.rendre_rapport, kept kernel), and the CPU seconds it cost."""
+    avant = _cpu_rendu()
+    value = steps.rendre_rapport(notebook, db, params, out_dir)
+    return {**value, "cpu_s": _cpu_rendu() - avant}
 
 
 @dataclass
@@ -65,12 +95,13 @@ class BenchRapports:
                 return f"  {r.notebook:<16} {r.niveau:<12} {r.code:<8} {s(r.duree_s):>9}  ÉCHEC ({r.erreur})"
             taille = f"{r.octets / 1e6:.2f} Mo".replace(".", ",")
             return (f"  {r.notebook:<16} {r.niveau:<12} {r.code:<8} {s(r.duree_s):>9} {s(r.cellules_s):>9} "
-                    f"{s(r.imports_s):>9} {s(r.duree_s - r.cellules_s):>9}  {taille}")
+                    f"{s(r.imports_s):>9} {s(r.duree_s - r.cellules_s):>9} {s(r.cpu_s):>9}  {taille}")
 
         entete = (f"  {'notebook':<16} {'niveau':<12} {'code':<8} {'total':>9} {'cellules':>9} {'imports':>9} "
-                  f"{'autre':>9}  page")
+                  f"{'autre':>9} {'CPU':>9}  page")
         legende = ("  (cellules : requêtes, tableaux et graphiques du notebook, dont imports : sa première cellule, "
-                   "imports et connexion ; autre : kernel, papermill, liste jointe de l'audit, export HTML)")
+                   "imports et connexion ; autre : kernel, papermill, liste jointe de l'audit, export HTML ; "
+                   "CPU : temps CPU du processus de rendu et de son kernel pour ce rapport)")
         out = [f"Base : {self.db}", "Rapports nationaux (un kernel neuf chacun, comme `lsu-analytics rapport`) :",
                entete]
         out += [ligne(r) + (f" (cible {s(CIBLE_NATIONAL_S)})" if r.notebook == "indicateurs" else "")
@@ -82,7 +113,7 @@ class BenchRapports:
             out += [entete] + [ligne(r) for r in self.tous]
             if durees:
                 out.append(f"  par rapport : médiane {s(statistics.median(durees))}, maximum {s(max(durees))}, "
-                           f"somme {s(sum(durees))}")
+                           f"somme {s(sum(durees))} ; CPU : somme {s(sum(r.cpu_s for r in self.tous))}")
             for notebook in ("indicateurs", "audit_anomalies"):
                 faits = [r for r in self.tous if r.ok and r.notebook == notebook]
                 if faits:
@@ -102,10 +133,10 @@ def _nationaux(db: Path, out: Path, echo) -> list[Rendu]:
     rendus = []
     for notebook in ("indicateurs", "audit_anomalies"):
         echo(f"Rendu du rapport {notebook} national…")
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), _cpu_rendu()
         try:
             r = render_report(notebook, db, {"niveau_perimetre": "national", "code_perimetre": "FR"}, out / notebook)
-            value, erreur = {"html": r.html, "ipynb": r.ipynb}, None
+            value, erreur = {"html": r.html, "ipynb": r.ipynb, "cpu_s": _cpu_rendu() - cpu}, None
         except Exception as e:  # noqa: BLE001 - a benchmark reports any failure and goes on
             value, erreur = None, str(e)
         rendus.append(_rendu(notebook, "national", "FR", time.perf_counter() - t, value, erreur))
@@ -125,7 +156,7 @@ def run_bench(db: Path, out: Path, *, tous: bool = False, parallelisme: int | No
         for code in database.perimeter_codes(db, niveau, source):
             key = f"{notebook}:{niveau}-{code}"
             perimetres[key] = (notebook, niveau, code)
-            jobs.append(Job(key, steps.rendre_rapport, (notebook, db, {"niveau_perimetre": niveau,
+            jobs.append(Job(key, rendre_et_mesurer, (notebook, db, {"niveau_perimetre": niveau,
                                                                         "code_perimetre": code},
                                                          out / notebook / f"{niveau}-{code}")))
     result.processus = max(1, min(parallelisme or os.cpu_count() or 1, os.cpu_count() or 1))

@@ -53,3 +53,8 @@ def stop_shared_kernel() -> None:
         km.shutdown_kernel(now=True)
     except Exception:  # noqa: BLE001 - a kernel already gone is what we want
         pass
+
+
+def shared_kernel_pid() -> int | None:
+    """The kept kernel's process id (a benchmark reads its CPU time), or None when none runs."""
+    return getattr(_kernel.provisioner, "pid", None) if _kernel is not None and _kernel.provisioner else None

@@ -11,9 +11,9 @@ import duckdb
 
 from lsu_analytics.reports.offline import remote_references
 
-# A report's line: notebook, level, code, total, cells, imports, other, page size.
+# A report's line: notebook, level, code, total, cells, imports, other, CPU, page size.
 LIGNE = re.compile(r"^  (indicateurs|audit_anomalies) +(national|academie|departement) +(\S+) +([\d,]+) s +"
-                   r"([\d,]+) s +([\d,]+) s +(-?[\d,]+) s +([\d,]+) Mo", re.MULTILINE)
+                   r"([\d,]+) s +([\d,]+) s +(-?[\d,]+) s +([\d,]+) s +([\d,]+) Mo", re.MULTILINE)
 
 
 def _nombre(texte: str) -> float:
@@ -38,11 +38,13 @@ def test_bench_rapports_renders_and_times_every_report(export_db, tmp_path):
         [("indicateurs", "national", "FR"), ("audit_anomalies", "national", "FR")]
         + [("indicateurs", "academie", a) for a in academies]
         + [("audit_anomalies", "departement", d) for d in departements])
-    for *_, total, cellules, imports, _autre, page in lignes:
+    for *_, total, cellules, imports, _autre, cpu, page in lignes:
         assert _nombre(total) >= _nombre(cellules) >= _nombre(imports) > 0 and _nombre(page) > 0
+        assert _nombre(cpu) > 0  # the rendering process and its kernel, each report its own share
     assert re.search(r"indicateurs +national +FR .* \(cible 60,0 s\)", text)
     assert f"Tous les périmètres ({len(academies) + len(departements)} rapports, " in text
-    assert re.search(r"par rapport : médiane [\d,]+ s, maximum [\d,]+ s, somme [\d,]+ s", text)
+    assert re.search(r"par rapport : médiane [\d,]+ s, maximum [\d,]+ s, somme [\d,]+ s ; CPU : somme [\d,]+ s",
+                     text)
     total = re.search(r"Total \(rendu de tous les rapports\) : ([\d,]+) s \(cible 900,0 s\)", text)
     assert total and _nombre(total.group(1)) > 0
 
