@@ -95,6 +95,8 @@ def tableau(df: pd.DataFrame) -> pd.DataFrame:
 def par_groupe(df: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     """(heading, display table) of each group in display order: the full list of a department, a
     circonscription or an establishment (national and academy reports show `resume` and `moins_avances`)."""
+    if df.empty:
+        return []
     return [(titre, tableau(part)) for titre, part in df.groupby("groupe", sort=False)]
 
 

@@ -94,3 +94,9 @@ def test_roles_and_not_due_in_words():
     assert relances.direction([]) == "non renseignée"
     assert relances.periode_texte(None, None, None) == "aucune période terminée : pas encore dû"
     assert relances.periode_texte("TRIMESTRE", 2, "2026-02-28") == "Trimestre 2 (fin le 28/02/2026)"
+
+
+def test_a_perimeter_without_establishments_has_empty_tables():
+    empty = pd.DataFrame()  # what `donnees` returns when no establishment of the perimeter has pupils
+    assert relances.par_groupe(empty) == []
+    assert relances.resume(empty, "groupe").empty and relances.moins_avances(empty, academie=False).empty
