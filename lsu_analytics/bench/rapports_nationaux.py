@@ -85,6 +85,7 @@ class BenchRapports:
     tous: list[Rendu] = field(default_factory=list)
     tous_s: float | None = None
     processus: int = 0
+    charge: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and at the end
 
     def resume(self) -> str:
         def s(x: float) -> str:
@@ -125,7 +126,9 @@ class BenchRapports:
             echecs = sum(not r.ok for r in self.tous)
             out.append(f"Total (rendu de tous les rapports) : {s(self.tous_s)} (cible {s(CIBLE_TOUS_S)})"
                        + (f" ; {echecs} échec(s)" if echecs else ""))
-        out += [legende, "Machine partagée : mesures indicatives (voir la charge, `uptime`)."]
+        debut, fin = (f"{c:.2f}".replace(".", ",") for c in self.charge)
+        out += [legende, f"Charge moyenne de la machine (1 min) : {debut} au début, {fin} à la fin, pour "
+                         f"{os.cpu_count()} cœur(s) ; temps écoulés sensibles à la charge, temps CPU moins."]
         return "\n".join(out)
 
 
@@ -146,10 +149,16 @@ def _nationaux(db: Path, out: Path, echo) -> list[Rendu]:
 def run_bench(db: Path, out: Path, *, tous: bool = False, parallelisme: int | None = None,
               echo: Callable[[str], None] = lambda _: None) -> BenchRapports:
     db = Path(db).resolve()
-    result = BenchRapports(db)
+    result = BenchRapports(db, charge=(os.getloadavg()[0], 0.0))
     result.nationaux = _nationaux(db, out / "national", echo)
-    if not tous:
-        return result
+    if tous:
+        _tous(result, db, out, parallelisme, echo)
+    result.charge = (result.charge[0], os.getloadavg()[0])
+    return result
+
+
+def _tous(result: BenchRapports, db: Path, out: Path, parallelisme: int | None, echo) -> None:
+    """Every academy's indicateurs report and every department's audit, as a pipeline renders them."""
     jobs, perimetres = [], {}
     for notebook, niveau, source in (("indicateurs", "academie", "indicateurs"),
                                      ("audit_anomalies", "departement", "etablissements")):
@@ -167,4 +176,3 @@ def run_bench(db: Path, out: Path, *, tous: bool = False, parallelisme: int | No
     for key, o in outcomes.items():
         result.tous.append(_rendu(*perimetres[key], o.duration_s, o.value if o.ok else None, o.error))
     result.tous.sort(key=lambda r: (r.notebook != "indicateurs", r.code))
-    return result

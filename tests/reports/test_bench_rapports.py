@@ -47,6 +47,7 @@ def test_bench_rapports_renders_and_times_every_report(export_db, tmp_path):
                      text)
     total = re.search(r"Total \(rendu de tous les rapports\) : ([\d,]+) s \(cible 900,0 s\)", text)
     assert total and _nombre(total.group(1)) > 0
+    assert re.search(r"Charge moyenne de la machine \(1 min\) : [\d,]+ au début, [\d,]+ à la fin", text)
 
     pages = sorted(out.rglob("*.html"))
     assert len(pages) == len(lignes)
