@@ -1,7 +1,8 @@
 -- Rows whose complete primary key occurs more than once (what GX's ExpectColumnValuesToBeUnique and
--- ExpectCompoundColumnsToBeUnique count; rows with a NULL key part ignored). Keys are first grouped
--- on a 64-bit hash, much cheaper than grouping millions of distinct text keys; only rows whose hash
--- repeats are then grouped on the real key, so a hash collision never counts as a duplicate. An
+-- ExpectCompoundColumnsToBeUnique count; rows with a NULL key part ignored). The 64-bit hashes that
+-- repeat are found first, by sorting the hashes (a sort stays linear in the rows where a hash table of
+-- millions of keys outgrows the caches, as in the load's doublons.sql); only rows whose hash repeats are
+-- then grouped on the real key, so a hash collision never counts as a duplicate. An
 -- inner join on an empty set of repeated hashes (the usual case) ends without a second scan.
 -- Each duplicated key comes back once per row holding it (range(n)): GX's row count is the count of
 -- offending rows. {key} / {complete} are the contract's quoted column names (primary_key.py); GX
@@ -10,7 +11,10 @@ SELECT {key}
 FROM (
     SELECT {key}, count(*) AS n
     FROM {batch}
-    JOIN (SELECT hash({key}) AS h FROM {batch} WHERE {complete} GROUP BY h HAVING count(*) > 1) AS repeated
+    JOIN (SELECT DISTINCT h
+          FROM (SELECT h, lag(h) OVER (ORDER BY h) AS previous
+                FROM (SELECT hash({key}) AS h FROM {batch} WHERE {complete}))
+          WHERE h = previous) AS repeated
       ON hash({key}) = repeated.h
     WHERE {complete}
     GROUP BY {key}
