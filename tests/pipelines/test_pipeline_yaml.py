@@ -12,7 +12,7 @@ from lsu_analytics.pipelines import PipelineSpecError, load_pipeline_spec
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("name", ["hebdomadaire.yaml", "departements.yaml"])
+@pytest.mark.parametrize("name", ["hebdomadaire.yaml", "departements.yaml", "national.yaml"])
 def test_example_pipelines_are_valid(name):
     spec = load_pipeline_spec(REPO / "pipelines" / name)
     assert spec.rapports
