@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from lsu_analytics.common.nombres import entier
 from lsu_analytics.database import connect
-
 from lsu_analytics.reports import db as reports_db
 from lsu_analytics.reports.render import render_report
 
@@ -29,7 +29,7 @@ class BenchRapport:
         def s(x: float) -> str:
             return f"{x:.1f} s".replace(".", ",")
         return "\n".join([
-            f"Élèves inscrits en C : {self.pupils:,}".replace(",", "\u202f"),
+            f"Élèves inscrits en C : {entier(self.pupils)}",
             f"Préparation (génération, chargement, contrôles) : {s(self.preparation_s)}",
             f"Remplissage de la table indicateurs : {s(self.indicateurs_s)} (cible {s(CIBLE_S)})",
             *self.secret,

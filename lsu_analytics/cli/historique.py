@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.common.nombres import entier
 from lsu_analytics.contract.vocabulary import Sortie
 
 from .db_lock import attendre_option, database_lock
@@ -18,10 +19,6 @@ def _fail(message: str) -> typer.Exit:
 
 def _date(d: datetime) -> str:
     return f"{d:%d/%m/%Y %H:%M}"
-
-
-def _nombre(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
 
 
 def parse_date(value: str) -> datetime:
@@ -48,9 +45,9 @@ def _table_extractions(resumes, historique: Path):
     table.add_column("Résolues", justify="right")
     for i, r in enumerate(resumes):
         first = i == 0  # nothing to compare the first extraction with
-        table.add_row(_date(r.date_extraction), str(r.millesime_courant), _nombre(r.nb_anomalies),
-                      "—" if first else _nombre(r.nouvelles), "—" if first else _nombre(r.reapparues),
-                      "—" if first else _nombre(r.resolues))
+        table.add_row(_date(r.date_extraction), str(r.millesime_courant), entier(r.nb_anomalies),
+                      "—" if first else entier(r.nouvelles), "—" if first else entier(r.reapparues),
+                      "—" if first else entier(r.resolues))
     return table
 
 
@@ -84,8 +81,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         cree = " (créé)" if result.cree else ""
         Console().print(
             f"Extraction du {_date(x.date_extraction)} ({nom_perimetre(x.perimetre_niveau, x.perimetre_code)}, "
-            f"millésime {x.millesime_courant}) {verbe} l'historique {historique}{cree} : {_nombre(x.nb_anomalies)} "
-            f"anomalie(s), {_nombre(x.nb_indicateurs)} ligne(s) d'indicateurs ; {result.nb_extractions} "
+            f"millésime {x.millesime_courant}) {verbe} l'historique {historique}{cree} : {entier(x.nb_anomalies)} "
+            f"anomalie(s), {entier(x.nb_indicateurs)} ligne(s) d'indicateurs ; {result.nb_extractions} "
             f"extraction(s) dans l'historique. Voir : lsu-analytics historique --historique {historique}")
         from lsu_analytics.history.changes import changements
 
@@ -94,9 +91,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         except HistoryError:
             return  # historised all the same; the summary is a courtesy
         if ch.precedente is not None:
-            Console().print(f"Depuis l'extraction du {_date(ch.precedente)} : {_nombre(ch.total('nouvelle'))} "
-                            f"nouvelle(s), {_nombre(ch.total('reapparue'))} réapparue(s), "
-                            f"{_nombre(ch.total('persistante'))} persistante(s), {_nombre(ch.total('resolue'))} "
+            Console().print(f"Depuis l'extraction du {_date(ch.precedente)} : {entier(ch.total('nouvelle'))} "
+                            f"nouvelle(s), {entier(ch.total('reapparue'))} réapparue(s), "
+                            f"{entier(ch.total('persistante'))} persistante(s), {entier(ch.total('resolue'))} "
                             "résolue(s).")
 
     historique_app = typer.Typer(
@@ -132,8 +129,8 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         if resumes:
             last = resumes[-1]
             console.print(f"{len(resumes)} extraction(s) ; dernière : {_date(last.date_extraction)}, "
-                          f"{_nombre(last.nb_anomalies)} anomalie(s) dont {_nombre(last.nouvelles)} nouvelle(s) et "
-                          f"{_nombre(last.persistantes)} persistante(s) ; {_nombre(last.resolues)} résolue(s) depuis "
+                          f"{entier(last.nb_anomalies)} anomalie(s) dont {entier(last.nouvelles)} nouvelle(s) et "
+                          f"{entier(last.persistantes)} persistante(s) ; {entier(last.resolues)} résolue(s) depuis "
                           "la précédente.")
 
     @historique_app.command("purger")
@@ -159,7 +156,7 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             typer.echo(f"Aucune extraction antérieure au {_date(date)} : l'historique {historique} est inchangé.")
             return
         typer.echo(f"{len(result.supprimees)} extraction(s) retirée(s) ({', '.join(map(_date, result.supprimees))}) "
-                   f"et {_nombre(result.cles_supprimees)} anomalie(s) que seules elles contenaient ; "
+                   f"et {entier(result.cles_supprimees)} anomalie(s) que seules elles contenaient ; "
                    f"{result.restantes} extraction(s) restent, statuts recalculés.")
 
     @bench_app.command("historique")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import typer
 
+from lsu_analytics.common.nombres import entier, secondes
 from lsu_analytics.contract.vocabulary import Sortie
 
 from .db_lock import attendre_option, database_lock
@@ -29,14 +30,6 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(Sortie.IMPOSSIBLE)
 
 
-def _nombre(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
-
-
-def _secondes(s: float) -> str:
-    return f"{s:.1f} s".replace(".", ",")
-
-
 def _summary_table(run, title: str):
     from rich.table import Table
 
@@ -45,11 +38,11 @@ def _summary_table(run, title: str):
                          ("dont secondaire", "right")):
         table.add_column(col, justify=justify)
     for famille, lignes in run.lignes_par_famille.items():
-        table.add_row(FAMILLES_LIBELLES.get(famille, famille), _nombre(lignes),
-                      _nombre(run.masquees_par_famille.get(famille, 0)),
-                      _nombre(run.secondaires_par_famille.get(famille, 0)))
-    table.add_row("[bold]Total[/]", f"[bold]{_nombre(run.lignes)}[/]", f"[bold]{_nombre(run.lignes_masquees)}[/]",
-                  f"[bold]{_nombre(sum(run.secondaires_par_famille.values()))}[/]")
+        table.add_row(FAMILLES_LIBELLES.get(famille, famille), entier(lignes),
+                      entier(run.masquees_par_famille.get(famille, 0)),
+                      entier(run.secondaires_par_famille.get(famille, 0)))
+    table.add_row("[bold]Total[/]", f"[bold]{entier(run.lignes)}[/]", f"[bold]{entier(run.lignes_masquees)}[/]",
+                  f"[bold]{entier(sum(run.secondaires_par_famille.values()))}[/]")
     return table
 
 
@@ -113,9 +106,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             finally:
                 con.close()
         console.print(_summary_table(run, f"Indicateurs LSU, millésime {run.millesime}"))
-        console.print(f"{_nombre(run.lignes)} ligne(s) écrite(s) dans `indicateurs`, dont "
-                      f"{_nombre(run.lignes_masquees)} masquée(s) par le secret statistique ; durée : "
-                      f"{_secondes(run.duree_s)}.")
+        console.print(f"{entier(run.lignes)} ligne(s) écrite(s) dans `indicateurs`, dont "
+                      f"{entier(run.lignes_masquees)} masquée(s) par le secret statistique ; durée : "
+                      f"{secondes(run.duree_s)}.")
         for ligne in run.secret.resume(run.seuil_secret):
             console.print(ligne, style="red" if ligne.startswith("Attention") else None)
         if run.source_regles == "aucune":

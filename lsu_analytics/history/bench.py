@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from lsu_analytics.common.nombres import entier, secondes
+
 from .historiser import historiser
 
 CIBLE_HISTORISER_S = 10.0
@@ -38,12 +40,7 @@ class BenchHistorique:
     rendus_sans_s: dict[str, float] = field(default_factory=dict)  # same report without history, same run
 
     def resume(self) -> str:
-        def s(x: float) -> str:
-            return f"{x:.1f} s".replace(".", ",")
-
-        def n(x: int) -> str:
-            return f"{x:,}".replace(",", "\u202f")
-
+        s, n = secondes, entier
         t = self.historiser_s
         prep = " ; ".join(f"{e} {s(statistics.median(d))}" for e, d in self.preparation_s.items() if d)
         lines = [

@@ -7,6 +7,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from lsu_analytics.common.nombres import entier
+
 MAX_TOURS = 10_000  # garde-fou : chaque tour masque au moins une cellule, le nombre de cellules borne les tours
 
 
@@ -37,29 +39,25 @@ class SecretRun:
         primaires, secondaires = self.masquees.get("effectif", 0), self.masquees.get("secondaire", 0)
         par_primaire = f", soit {_decimal(secondaires / primaires, 2)} par cellule primaire" if primaires else ""
         lignes = [
-            f"Secret statistique sur les {_nombre(self.cellules)} cellules fondées sur les élèves :",
-            f"  secret primaire (1 à {seuil} élèves) : {_nombre(primaires)} cellule(s), "
+            f"Secret statistique sur les {entier(self.cellules)} cellules fondées sur les élèves :",
+            f"  secret primaire (1 à {seuil} élèves) : {entier(primaires)} cellule(s), "
             f"{_pourcent(self.part_cellules('effectif'))} des cellules, "
             f"{_pourcent(self.part_effectifs('effectif'))} des effectifs comptés (dénominateurs ou comptes) ;",
-            f"  secret secondaire (masquées seulement pour protéger une autre cellule) : {_nombre(secondaires)} "
+            f"  secret secondaire (masquées seulement pour protéger une autre cellule) : {entier(secondaires)} "
             f"cellule(s){par_primaire}, {_pourcent(self.part_cellules('secondaire'))} des cellules, "
             f"{_pourcent(self.part_effectifs('secondaire'))} des effectifs comptés ;",
             f"  au total {_pourcent(self.part_cellules())} des cellules et {_pourcent(self.part_effectifs())} des "
-            f"effectifs comptés sont masqués ; {_nombre(self.eleves_masques)} élève(s) sur {_nombre(self.eleves)} "
+            f"effectifs comptés sont masqués ; {entier(self.eleves_masques)} élève(s) sur {entier(self.eleves)} "
             f"({_pourcent(self.eleves_masques / self.eleves if self.eleves else 0.0)}) ont leur effectif par "
             "établissement et niveau masqué.",
-            f"  Secret secondaire : {_nombre(self.relations)} relations additives, {self.tours} tour(s), "
+            f"  Secret secondaire : {entier(self.relations)} relations additives, {self.tours} tour(s), "
             f"{_decimal(self.duree_s, 1)} s.",
         ]
         if self.relations_non_protegees:
-            lignes.append(f"Attention : {_nombre(self.relations_non_protegees)} relation(s) additive(s) gardent une "
+            lignes.append(f"Attention : {entier(self.relations_non_protegees)} relation(s) additive(s) gardent une "
                           "seule cellule masquée, que l'on peut retrouver par différence ; signalez-le à l'équipe "
                           "lsu-analytics en joignant la base.")
         return lignes
-
-
-def _nombre(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
 
 
 def _decimal(x: float, chiffres: int) -> str:

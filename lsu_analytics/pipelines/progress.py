@@ -4,6 +4,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from lsu_analytics.common.nombres import secondes
+
 from .index_page import STATUT_LIBELLES
 from .record import StepRecord, summary
 
@@ -24,7 +26,7 @@ class RunProgress:
             self.console.print(f"[dim]…[/] {rec.libelle}", highlight=False)
 
     def step_end(self, rec: StepRecord) -> None:
-        duree = f" ({rec.duree_s:.1f} s)" if rec.duree_s is not None else ""
+        duree = f" ({secondes(rec.duree_s)})" if rec.duree_s is not None else ""
         text = rec.message or (summary(rec.type, rec.details) if rec.statut == "reussi" else None)
         msg = f" — {text}" if text else ""
         line = f"{SYMBOLS.get(rec.statut, '?')} {rec.libelle} : {STATUT_LIBELLES.get(rec.statut, rec.statut)}{duree}"

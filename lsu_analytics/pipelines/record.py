@@ -9,6 +9,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+from lsu_analytics.common.nombres import entier
 from lsu_analytics.contract.vocabulary import INE_DANS_TEXTE, SEVERITES
 
 RUN_FORMAT = 1
@@ -25,11 +26,11 @@ def summary(step_type: str, details: dict) -> str | None:
     """One French line on what a successful step did (counts only), for the log and the index."""
     d = details or {}
     if step_type == "chargement" and "lignes_chargees" in d:
-        return f"{d['lignes_chargees']} ligne(s) chargée(s), {d.get('lignes_rejetees', 0)} rejetée(s)"
+        return f"{entier(d['lignes_chargees'])} ligne(s) chargée(s), {entier(d.get('lignes_rejetees', 0))} rejetée(s)"
     if step_type == "controles" and isinstance(d.get("anomalies"), dict):
         par = d["anomalies"].get("par_severite", {})
-        detail = ", ".join(f"{par[s]} {s}" for s in SEVERITES if par.get(s))
-        return f"{d['anomalies'].get('total', 0)} anomalie(s)" + (f" ({detail})" if detail else "")
+        detail = ", ".join(f"{entier(par[s])} {s}" for s in SEVERITES if par.get(s))
+        return f"{entier(d['anomalies'].get('total', 0))} anomalie(s)" + (f" ({detail})" if detail else "")
     if step_type == "historisation" and "nb_extractions" in d:
         return f"extraction ajoutée à l'historique ({d['nb_extractions']} extraction(s))" + \
             (" ; elle y était déjà : remplacée" if d.get("extraction_remplacee") else "")
@@ -37,8 +38,8 @@ def summary(step_type: str, details: dict) -> str | None:
         return "envoyée" + (f" à {', '.join(d['destinataires'])}" if d.get("destinataires") else
                             f" ({d['hote']})" if d.get("hote") else "")
     if step_type == "indicateurs" and "lignes" in d:
-        masked = f", {d['lignes_masquees']} masquée(s) (secret statistique)" if "lignes_masquees" in d else ""
-        return f"{d['lignes']} ligne(s) d'indicateurs{masked}"
+        masked = f", {entier(d['lignes_masquees'])} masquée(s) (secret statistique)" if "lignes_masquees" in d else ""
+        return f"{entier(d['lignes'])} ligne(s) d'indicateurs{masked}"
     return None
 
 

@@ -5,9 +5,11 @@ import math
 
 import pandas as pd
 
+from lsu_analytics.common.nombres import NNBSP
+from lsu_analytics.common.nombres import entier as _entier
+
 SECRET = "s"
 SANS_VALEUR = "—"
-NNBSP = "\u202f"  # narrow no-break space: French thousands separator and before %
 
 
 def _missing(x) -> bool:
@@ -18,7 +20,7 @@ def entier(n) -> str:
     """1234 -> '1 234'."""
     if _missing(n):
         return SANS_VALEUR
-    return f"{int(round(float(n))):,}".replace(",", NNBSP)
+    return _entier(round(float(n)))
 
 
 def pourcentage(ratio, decimales: int = 1) -> str:
