@@ -5,42 +5,21 @@ INSERT INTO ind_attendus VALUES
 
 -- BFC_SAISIS : élèves de fin de cycle (dernier niveau de chaque cycle : CE2, 6E, 3E) ayant un bilan
 -- de fin de cycle de C pour leur cycle, quel que soit l'établissement / élèves de ces niveaux.
--- Élèves seuls (ind_eleves) comptés par (uai, niveau) puis additionnés ; les autres dédoublonnés par périmètre.
-INSERT INTO ind_bruts
+CREATE OR REPLACE TEMP VIEW ind_bfc_eleves AS
 WITH fin_cycle AS (
     SELECT niveau, cycle FROM ind_niveaux
     QUALIFY rang = max(rang) OVER (PARTITION BY cycle)
 ), bilans AS (
     SELECT DISTINCT eleve_id, cycle FROM bilans_cycle WHERE millesime = (SELECT c FROM ind_params)
-), eleves AS (
-    SELECT e.eleve_id, e.uai, e.niveau, e.seul, b.eleve_id IS NOT NULL AS a_bilan
-    FROM ind_eleves e
-    JOIN fin_cycle f USING (niveau)
-    LEFT JOIN bilans b ON b.eleve_id = e.eleve_id AND b.cycle = f.cycle
-), par_uai AS (
-    SELECT uai, niveau, count(*) FILTER (WHERE a_bilan) AS saisis, count(*) AS eleves
-    FROM eleves WHERE seul GROUP BY ALL
-), comptes AS (
-    SELECT p.niveau_perimetre, p.code_perimetre,
-           CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END AS niveau_scolaire,
-           sum(u.saisis) AS saisis, sum(u.eleves) AS eleves
-    FROM par_uai u
-    JOIN ind_perimetres p USING (uai)
-    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau),
-                            (p.niveau_perimetre, p.code_perimetre))
-    UNION ALL
-    SELECT p.niveau_perimetre, p.code_perimetre,
-           CASE WHEN grouping(e.niveau) = 1 THEN 'TOUS' ELSE e.niveau END,
-           count(DISTINCT e.eleve_id) FILTER (WHERE e.a_bilan), count(DISTINCT e.eleve_id)
-    FROM eleves e
-    JOIN ind_perimetres p USING (uai)
-    WHERE NOT e.seul
-    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, e.niveau),
-                            (p.niveau_perimetre, p.code_perimetre))
 )
-SELECT 'BFC_SAISIS', NULL, niveau_perimetre, code_perimetre, niveau_scolaire, sum(saisis), sum(eleves)
-FROM comptes
-GROUP BY ALL;
+SELECT NULL AS groupe, e.eleve_id, e.uai, e.niveau, e.seul, b.eleve_id IS NOT NULL AS compte
+FROM ind_eleves e
+JOIN fin_cycle f USING (niveau)
+LEFT JOIN bilans b ON b.eleve_id = e.eleve_id AND b.cycle = f.cycle;
+
+INSERT INTO ind_bruts
+SELECT 'BFC_SAISIS', NULL, niveau_perimetre, code_perimetre, niveau_scolaire, comptes, eleves
+FROM ind_eleves_par_perimetre('ind_bfc_eleves');
 
 -- BFC_VERROUILLES : verrouillés / saisis (bilans de cycle de C). Périmètre = uai du bilan ;
 -- niveau = classe(s) de l'élève dans cet établissement en C (aucune : TOUS seulement).

@@ -16,6 +16,8 @@ FAMILLES = ("effectif", "bilans_periodiques", "verrouillage_saisie", "familles",
             "attestations", "etablissements", "classes", "anomalies")
 TEMP_TABLES = ("ind_params", "ind_niveaux", "ind_inscriptions", "ind_niveaux_eleve", "ind_eleves", "ind_perimetres",
                "ind_cellules", "ind_attendus", "ind_bruts", "ind_periodes_bp", "ind_attestations_niveau", "ind_lignes")
+# Élèves de chaque indicateur compté par ind_eleves_par_perimetre (contexte.sql).
+TEMP_VIEWS = ("ind_effectif_eleves", "ind_familles_eleves", "ind_bfc_eleves", "ind_attestations_eleves")
 
 
 class IndicateursError(Exception):
@@ -80,6 +82,8 @@ def compute_indicateurs(con, seuil_secret: int = 4) -> IndicateursRun:
         secret = apply_secret_secondaire(con, sql_text)
         con.execute(sql_text("ecriture"))
         resume = con.execute(sql_text("resume")).fetchall()
+        for view in TEMP_VIEWS:
+            con.execute(f"DROP VIEW IF EXISTS {view}")
         for table in TEMP_TABLES:
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.commit()

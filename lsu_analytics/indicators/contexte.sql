@@ -37,6 +37,36 @@ WITH lignes AS (
 SELECT l.eleve_id, l.uai, l.niveau, nb.n = 1 AS seul
 FROM lignes l JOIN nb USING (eleve_id);
 
+-- Le comptage lui-même, commun à ces indicateurs. `t` : nom d'une vue (groupe, eleve_id, uai, niveau, seul,
+-- compte) tirée d'ind_eleves ; `groupe` sépare des indicateurs calculés ensemble (le type d'ATT_*), `compte`
+-- dit si l'élève compte au numérateur. Rend, par groupe, périmètre et niveau (et TOUS), les élèves qui
+-- comptent et les élèves, chacun une fois par périmètre.
+CREATE OR REPLACE TEMP MACRO ind_eleves_par_perimetre(t) AS TABLE
+WITH par_uai AS (
+    SELECT groupe, uai, niveau, count(*) FILTER (WHERE compte) AS comptes, count(*) AS eleves
+    FROM query_table(t) WHERE seul GROUP BY ALL
+), comptes AS (
+    SELECT u.groupe, p.niveau_perimetre, p.code_perimetre,
+           CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END AS niveau_scolaire,
+           sum(u.comptes) AS comptes, sum(u.eleves) AS eleves
+    FROM par_uai u
+    JOIN ind_perimetres p USING (uai)
+    GROUP BY GROUPING SETS ((u.groupe, p.niveau_perimetre, p.code_perimetre, u.niveau),
+                            (u.groupe, p.niveau_perimetre, p.code_perimetre))
+    UNION ALL
+    SELECT e.groupe, p.niveau_perimetre, p.code_perimetre,
+           CASE WHEN grouping(e.niveau) = 1 THEN 'TOUS' ELSE e.niveau END,
+           count(DISTINCT e.eleve_id) FILTER (WHERE e.compte), count(DISTINCT e.eleve_id)
+    FROM query_table(t) e
+    JOIN ind_perimetres p USING (uai)
+    WHERE NOT e.seul
+    GROUP BY GROUPING SETS ((e.groupe, p.niveau_perimetre, p.code_perimetre, e.niveau),
+                            (e.groupe, p.niveau_perimetre, p.code_perimetre))
+)
+SELECT groupe, niveau_perimetre, code_perimetre, niveau_scolaire, sum(comptes) AS comptes, sum(eleves) AS eleves
+FROM comptes
+GROUP BY ALL;
+
 -- Périmètres de chaque UAI rencontré. Un UAI inconnu d'`etablissements` ne remonte qu'au national
 -- (et à lui-même) ; la circonscription ne vaut que pour le 1D.
 CREATE OR REPLACE TEMP TABLE ind_perimetres AS

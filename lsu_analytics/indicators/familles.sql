@@ -5,40 +5,18 @@
 -- comptage qu'EFFECTIF : un élève compte une fois par périmètre et par niveau où il est inscrit.
 INSERT INTO ind_attendus VALUES ('familles', 'COMPTES_FAMILLES_ACTIFS', NULL, true, true);
 
-INSERT INTO ind_bruts
+CREATE OR REPLACE TEMP VIEW ind_familles_eleves AS
 WITH actifs AS (
     SELECT eleve_id FROM comptes_responsables
     WHERE date_activation <= (SELECT x FROM ind_params)
       AND (date_desactivation IS NULL OR date_desactivation > (SELECT x FROM ind_params))
-), eleves AS (
-    SELECT e.eleve_id, e.uai, e.niveau, e.seul, e.eleve_id IN (SELECT eleve_id FROM actifs) AS actif
-    FROM ind_eleves e
-), par_uai AS (
-    -- élèves seuls (ind_eleves) : comptés par (uai, niveau), puis additionnés par périmètre
-    SELECT uai, niveau, count(*) FILTER (WHERE actif) AS actifs, count(*) AS eleves
-    FROM eleves WHERE seul GROUP BY ALL
-), comptes AS (
-    SELECT p.niveau_perimetre, p.code_perimetre,
-           CASE WHEN grouping(u.niveau) = 1 THEN 'TOUS' ELSE u.niveau END AS niveau_scolaire,
-           sum(u.actifs) AS actifs, sum(u.eleves) AS eleves
-    FROM par_uai u
-    JOIN ind_perimetres p USING (uai)
-    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, u.niveau),
-                            (p.niveau_perimetre, p.code_perimetre))
-    UNION ALL
-    -- les autres : une fois par périmètre et niveau, une fois par périmètre
-    SELECT p.niveau_perimetre, p.code_perimetre,
-           CASE WHEN grouping(e.niveau) = 1 THEN 'TOUS' ELSE e.niveau END,
-           count(DISTINCT e.eleve_id) FILTER (WHERE e.actif), count(DISTINCT e.eleve_id)
-    FROM eleves e
-    JOIN ind_perimetres p USING (uai)
-    WHERE NOT e.seul
-    GROUP BY GROUPING SETS ((p.niveau_perimetre, p.code_perimetre, e.niveau),
-                            (p.niveau_perimetre, p.code_perimetre))
 )
-SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, niveau_perimetre, code_perimetre, niveau_scolaire, sum(actifs), sum(eleves)
-FROM comptes
-GROUP BY ALL;
+SELECT NULL AS groupe, e.eleve_id, e.uai, e.niveau, e.seul, e.eleve_id IN (SELECT eleve_id FROM actifs) AS compte
+FROM ind_eleves e;
+
+INSERT INTO ind_bruts
+SELECT 'COMPTES_FAMILLES_ACTIFS', NULL, niveau_perimetre, code_perimetre, niveau_scolaire, comptes, eleves
+FROM ind_eleves_par_perimetre('ind_familles_eleves');
 
 -- BP_CONSULTES_FAMILLES, par indice de période : bilans périodiques de C publiés ouverts au moins une fois
 -- par une famille (consultation profil RESPONSABLE, objet BILAN_PERIODIQUE, objet_id = bilan_id) / bilans
