@@ -40,26 +40,25 @@ class BenchHistorique:
     rendus_sans_s: dict[str, float] = field(default_factory=dict)  # same report without history, same run
 
     def resume(self) -> str:
-        s, n = secondes, entier
         t = self.historiser_s
-        prep = " ; ".join(f"{e} {s(statistics.median(d))}" for e, d in self.preparation_s.items() if d)
+        prep = " ; ".join(f"{e} {secondes(statistics.median(d))}" for e, d in self.preparation_s.items() if d)
         lines = [
-            f"Élèves : {n(self.pupils)} ; extractions : {self.extractions} du générateur, tous les "
+            f"Élèves : {entier(self.pupils)} ; extractions : {self.extractions} du générateur, tous les "
             f"{self.intervalle_jours} jours (generate --extractions) ; anomalies par extraction : de "
-            f"{n(min(self.anomalies))} à {n(max(self.anomalies))} ; lignes d'indicateurs par extraction : de "
-            f"{n(min(self.lignes_indicateurs))} à {n(max(self.lignes_indicateurs))}.",
+            f"{entier(min(self.anomalies))} à {entier(max(self.anomalies))} ; lignes d'indicateurs par extraction : de "
+            f"{entier(min(self.lignes_indicateurs))} à {entier(max(self.lignes_indicateurs))}.",
             f"Préparation d'une extraction (médianes) : {prep}.",
-            f"historiser, une extraction : médiane {s(statistics.median(t))}, max {s(max(t))}, "
-            f"première {s(t[0])}, dernière {s(t[-1])} (cible {s(CIBLE_HISTORISER_S)})",
+            f"historiser, une extraction : médiane {secondes(statistics.median(t))}, max {secondes(max(t))}, "
+            f"première {secondes(t[0])}, dernière {secondes(t[-1])} (cible {secondes(CIBLE_HISTORISER_S)})",
             f"Taille de l'historique après {self.extractions} extractions : "
             f"{self.taille_octets / 1024 ** 2:.1f} Mio".replace(".", ",")
             + f" (cible {CIBLE_TAILLE_OCTETS / 1024 ** 3:.1f} Gio)".replace(".", ","),
         ]
         for nom, duree in self.rendus_s.items():
             sans = self.rendus_sans_s.get(nom)
-            ratio = f" ; sans historique {s(sans)}, rapport {duree / sans:.2f}".replace(".", ",") if sans else ""
-            lines.append(f"Rendu du rapport {nom} (dernière extraction) avec l'historique : {s(duree)} "
-                         f"(cible {s(CIBLE_RAPPORT_S)}){ratio}")
+            ratio = f" ; sans historique {secondes(sans)}, rapport {duree / sans:.2f}".replace(".", ",") if sans else ""
+            lines.append(f"Rendu du rapport {nom} (dernière extraction) avec l'historique : {secondes(duree)} "
+                         f"(cible {secondes(CIBLE_RAPPORT_S)}){ratio}")
         lines.append("Machine partagée : mesures indicatives.")
         return "\n".join(lines)
 
