@@ -1,6 +1,8 @@
 """Every row is loaded or rejected with exactly one of the four reasons, at its physical line."""
 from __future__ import annotations
 
+import random
+
 from load_exports import ETABLISSEMENTS, db_rows
 
 from lsu_analytics.load import load_export
@@ -117,3 +119,27 @@ def test_doublons_non_adjacents_repetes_et_cle_composee(export, tmp_path):
 
 def _repete(ligne: int) -> str:
     return f"la clé primaire (bilan_id, discipline_code) répète celle de la ligne {ligne}, qui est gardée."
+
+
+def test_doublons_d_un_gros_fichier_trouves_tous_avec_la_premiere_ligne(export, tmp_path):
+    # Enough rows for several row groups and both threads: every repeated key is found, each pointing at
+    # its first line, as a plain walk through the file finds them.
+    rnd = random.Random(7)
+    rows = [[f"B{i // 6:07d}", f"{i % 6:06d}", "1", None, "3", "1"] for i in range(300_000)]
+    for _ in range(40):  # repeats of earlier rows, anywhere after them
+        at = rnd.randrange(1, len(rows))
+        rows.insert(at, list(rows[rnd.randrange(at)]))
+    premieres, attendus = {}, []
+    for ligne, row in enumerate(rows, start=2):
+        cle = (row[0], row[1])
+        if cle in premieres:
+            attendus.append((ligne, _repete(premieres[cle])))
+        else:
+            premieres[cle] = ligne
+    export.csv("acquis.csv", [["bilan_id", "discipline_code", "positionnement", "moyenne_eleve",
+                               "nb_elements_programme", "appreciation_renseignee"], *rows])
+    db = tmp_path / "lsu.duckdb"
+    load_export(export.manifest(), db)
+    assert db_rows(db, "SELECT ligne, detail FROM rejets WHERE motif = 'CLE_PRIMAIRE_EN_DOUBLE' ORDER BY ligne") \
+        == attendus
+    assert db_rows(db, "SELECT count(*) FROM acquis") == [(300_000,)]
