@@ -81,6 +81,27 @@ def locate_records(path: Path, ranks: np.ndarray, block: int = 1 << 24
     return found_line, found_start, found_end
 
 
+def locate_by_line(path: Path, ranks: np.ndarray, newlines: np.ndarray, block: int
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """locate_records for a file whose every line is one record (FileScan.one_record_per_line): record r
+    is on line r + 2, between the (r + 1)-th line break and the next; `newlines` (line breaks per block of
+    `block` bytes) says which blocks hold them, and only those blocks are read."""
+    ranks = np.asarray(ranks, dtype=np.int64)
+    before = np.concatenate(([0], np.cumsum(newlines)))  # line breaks before each block
+    size = path.stat().st_size
+    wanted = np.unique(np.concatenate([ranks + 1, ranks + 2]))  # ordinals (from 1) of the line breaks
+    position = {}
+    with open(path, "rb") as f:
+        for k in np.unique(np.searchsorted(before, wanted[wanted <= before[-1]], side="left") - 1):
+            f.seek(int(k) * block)
+            breaks = np.flatnonzero(np.frombuffer(f.read(block), dtype=np.uint8) == NL) + int(k) * block
+            for n in wanted[(wanted > before[k]) & (wanted <= before[k + 1])]:
+                position[int(n)] = int(breaks[n - before[k] - 1])
+    starts = np.array([position[int(n)] + 1 for n in ranks + 1], dtype=np.int64)
+    ends = np.array([position.get(int(n), size) for n in ranks + 2], dtype=np.int64)  # last line: to the end
+    return ranks + 2, starts, ends
+
+
 def raw_text(path: Path, starts: np.ndarray, ends: np.ndarray, batch: int = 100_000) -> pa.ChunkedArray:
     """The bytes [start, end) of each record as text (final CR dropped), gathered without a Python loop
     per record: an Arrow string array is built straight from the file's bytes."""

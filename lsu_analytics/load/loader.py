@@ -11,7 +11,6 @@ from typing import Callable
 
 import duckdb
 
-from lsu_analytics.common.digest import sha256_file
 from lsu_analytics.contract import TABLES, create_schema
 from lsu_analytics.database import connect
 
@@ -21,6 +20,7 @@ from .errors import LoadError
 from .manifest import FileEntry, check_files
 from .record import copy_history, record_load, record_manifest
 from .result import LoadResult, TableResult
+from .scan import scan_file
 from .source import ZipLimits, export_folder
 from .sqlfiles import run
 from .table_load import FileContext, load_file
@@ -30,7 +30,7 @@ Progress = Callable[[str, int, int], None]  # (table just loaded, tables done, t
 
 def _check_sha(entry: FileEntry, future: Future) -> None:
     try:
-        actual = future.result()
+        actual = future.result().sha256
     except OSError as e:
         raise LoadError(f"{entry.fichier} : lecture impossible ({e.strerror}).") from None
     if actual != entry.sha256:
@@ -74,10 +74,10 @@ def _build(source: Path, db: Path, progress: Progress | None, zip_limits: ZipLim
             run(con, "SET enable_progress_bar = false")  # the CLI draws its own
             pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chargement")  # sha256, lignes rejetées
             try:
-                hashes = {t: pool.submit(sha256_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
+                hashes = {t: pool.submit(scan_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
                 create_schema(con)
                 copy_history(con, db)
-                ctx = FileContext(manifest, chargement_id, workdir, pool)
+                ctx = FileContext(manifest, chargement_id, workdir, pool, scans=hashes)
                 tables: dict[str, TableResult] = {}
                 if progress:
                     progress("", 0, len(TABLES))

@@ -10,8 +10,9 @@ import pyarrow.compute as pc
 from lsu_analytics.contract import Table, quote
 
 from .csv_read import MAX_LINE_SIZE
-from .lines import locate_records, raw_text
+from .lines import locate_by_line, locate_records, raw_text
 from .manifest import Manifest
+from .scan import BLOCK, FileScan
 from .sqlfiles import run, sql
 
 _FORMATS = {
@@ -65,9 +66,12 @@ def staged_rejects(con, table: Table, with_doublons: bool) -> pa.Table:
     return con.sql(sql("rejets_stage.sql", table=quote(table.name), doublons=doublons)).to_arrow_table()
 
 
-def _csv_lines(path: Path, ords: np.ndarray, premiers: np.ndarray):
+def _csv_lines(path: Path, ords: np.ndarray, premiers: np.ndarray, scan: FileScan | None):
     ranks = np.unique(np.concatenate([ords, premiers[premiers >= 0]]))
-    lines, starts, ends = locate_records(path, ranks)
+    if scan is None:
+        lines, starts, ends = locate_records(path, ranks)
+    else:
+        lines, starts, ends = locate_by_line(path, ranks, scan.newlines, BLOCK)
     at = np.searchsorted(ranks, ords)
     premiere = np.where(premiers >= 0, lines[np.searchsorted(ranks, np.maximum(premiers, 0))], -1)
     return lines[at], premiere, raw_text(path, starts[at], ends[at])
@@ -93,11 +97,12 @@ def _ranks(staged: pa.Table) -> tuple[np.ndarray, np.ndarray]:
     return staged.column("ord").to_numpy(), staged.column("premier").fill_null(-1).to_numpy()
 
 
-def csv_reject_rows(path: Path, staged: pa.Table) -> pa.Table:
+def csv_reject_rows(path: Path, staged: pa.Table, scan: FileScan | None = None) -> pa.Table:
     """Lines and raw text of a CSV file's rejections: numpy and file reads only, so it can run in a
-    thread while DuckDB loads the next file."""
+    thread while DuckDB loads the next file. `scan`: the file's line breaks, when it has one record per
+    line (only the blocks holding the rejected lines are read then)."""
     ords, premiers = _ranks(staged)
-    return _rows(staged, *_csv_lines(path, ords, premiers))
+    return _rows(staged, *_csv_lines(path, ords, premiers, scan))
 
 
 def parquet_reject_rows(con, path: Path, staged: pa.Table, columns: list[str]) -> pa.Table:

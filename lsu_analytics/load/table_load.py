@@ -18,6 +18,7 @@ from .header import read_header
 from .manifest import FileEntry, Manifest
 from .rejects import count_by_motif, csv_reject_rows, insert_rejects, parquet_reject_rows, staged_rejects
 from .result import TableResult
+from .scan import FileScan
 from .sqlfiles import run, scalar, sql
 from .transcode import transcode_to_utf8
 
@@ -35,8 +36,17 @@ class FileContext:
     chargement_id: str
     workdir: Path
     pool: ThreadPoolExecutor
+    scans: dict[str, Future] = field(default_factory=dict)  # table -> FileScan of its file, being read
     avertissements: list[str] = field(default_factory=list)
     pending: list[PendingRejects] = field(default_factory=list)
+
+    def scan_of(self, table: str, lues: int) -> FileScan | None:
+        """The scan of the file as exported, when it is complete and shows one record per line."""
+        future = self.scans.get(table)
+        if future is None or not future.done() or future.exception() is not None:
+            return None  # still being read (or unreadable: the sha256 check says so): scan the file
+        scan = future.result()
+        return scan if scan.one_record_per_line(lues) else None
 
     def flush_rejects(self, con) -> None:
         """Insert the rejections whose lines were being located in the background."""
@@ -133,6 +143,7 @@ def _find_doublons(con, table: Table) -> bool:
 
 def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext) -> TableResult:
     name = quote(table.name)
+    exported = path
     path, parquet_columns = _insert(con, table, entry, path, ctx)
     lues = scalar(con, f"SELECT count(*) FROM {name}")
     if lues != entry.lignes:
@@ -142,7 +153,9 @@ def load_file(con, table: Table, entry: FileEntry, path: Path, ctx: FileContext)
     staged = staged_rejects(con, table, doublons)
     if staged.num_rows:
         if entry.format == "csv":
-            rows = ctx.pool.submit(csv_reject_rows, path, staged)
+            # The scan's line breaks are those of the exported file, not of a transcoded or repaired copy.
+            scan = ctx.scan_of(table.name, lues) if path == exported else None
+            rows = ctx.pool.submit(csv_reject_rows, path, staged, scan)
         else:
             rows = parquet_reject_rows(con, path, staged, parquet_columns)
         ctx.pending.append(PendingRejects(table, entry.fichier, rows))

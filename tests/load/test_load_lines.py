@@ -1,13 +1,15 @@
 """Physical line numbers of records, whatever the block boundaries fall on."""
 from __future__ import annotations
 
+import hashlib
 import random
 
 import numpy as np
 import pytest
 from load_exports import csv_text
 
-from lsu_analytics.load.lines import locate_records, raw_text
+from lsu_analytics.load import scan
+from lsu_analytics.load.lines import locate_by_line, locate_records, raw_text
 
 
 def _file(tmp_path, newline: str, seed: int):
@@ -73,3 +75,32 @@ def test_lignes_vides_et_guillemets_rares_quel_que_soit_le_decoupage(tmp_path, s
         assert list(zip(lines.tolist(), starts.tolist(), ends.tolist())) == [expected[r] for r in ranks]
         lines, _, _ = locate_records(path, np.array([len(expected) - 1]), block=block)
         assert lines.tolist() == [expected[-1][0]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_une_ligne_par_enregistrement_lue_par_blocs_comme_ligne_a_ligne(tmp_path, seed, monkeypatch):
+    # The common export (one record per line, LF or CRLF, quoted fields without line break, last line with
+    # or without its line break): the lines found from the scan's counts are those of the full scan.
+    monkeypatch.setattr(scan, "BLOCK", 7 + seed * 5)
+    rnd = random.Random(seed)
+    newline = b"\r\n" if seed % 2 else b"\n"
+    pieces = [b"a;b", b"cd;e", b'"x;y";z', b'"";w', "é€;".encode()]
+    raw = b"x;y" + b"".join(newline + rnd.choice(pieces) for _ in range(200)) + (newline if seed % 4 < 2 else b"")
+    path = tmp_path / "f.csv"
+    path.write_bytes(raw)
+    found = scan.scan_file(path)
+    assert found.sha256 == hashlib.sha256(raw).hexdigest()
+    assert found.one_record_per_line(200)
+    ranks = np.array([0, 1, 57, 198, 199])
+    by_line = locate_by_line(path, ranks, found.newlines, scan.BLOCK)
+    assert [a.tolist() for a in by_line] == [a.tolist() for a in locate_records(path, ranks)]
+
+
+@pytest.mark.parametrize("extra", [b"\n", b"\r\n", b'\n"p\nq";r'])
+def test_une_ligne_vide_ou_un_saut_de_ligne_cite_rend_le_balayage_complet(tmp_path, extra):
+    # A blank line or a line break inside quotes: fewer records than lines, so lines are not counted by
+    # blocks (the full scan finds them).
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"x;y\na;b" + extra + b"\nc;d\n")
+    records = 3 if extra.startswith(b'\n"') else 2
+    assert not scan.scan_file(path).one_record_per_line(records)
