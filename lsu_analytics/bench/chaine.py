@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,23 @@ class StepFigures:
     details: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Tour:
+    """One chain then one bare read, run one after the other: their ratio holds when the machine drifts."""
+    chaine_s: float
+    chaine_cpu_s: float
+    nue_s: float
+    nue_cpu_s: float
+
+    @property
+    def ratio(self) -> float:
+        return self.chaine_s / self.nue_s if self.nue_s else float("inf")
+
+    @property
+    def ratio_cpu(self) -> float:
+        return self.chaine_cpu_s / self.nue_cpu_s if self.nue_cpu_s else float("inf")
+
+
 @dataclass
 class ChainReport:
     eleves: int | None
@@ -52,6 +70,7 @@ class ChainReport:
     ecarts: list[str] = field(default_factory=list)
     charge: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and at the end
     base: Path | None = None  # the loaded, checked database kept after the run
+    tours: list[Tour] = field(default_factory=list)  # every chain / bare read pair, the first one included
 
     @property
     def chaine_s(self) -> float:
@@ -87,6 +106,12 @@ class ChainReport:
             lines.append(row(self.lecture_nue, "   (plancher)"))
             lines.append(f"Ratio chaîne / lecture nue : {num(self.ratio, 2)} (cible ≤ 1,5 à 1 000 000 élèves) ; "
                          f"ratio des temps CPU : {num(total.cpu_s / self.lecture_nue.cpu_s, 2)} ; GX non compris")
+            if len(self.tours) > 1:
+                ratios = [t.ratio for t in self.tours]
+                lines.append(f"Sur {len(self.tours)} tours (chaîne puis lecture nue, l'une après l'autre) : ratio "
+                             f"{' ; '.join(num(r, 2) for r in ratios)} ; médiane {num(statistics.median(ratios), 2)} "
+                             f"(de {num(min(ratios), 2)} à {num(max(ratios), 2)}) ; médiane des ratios CPU "
+                             f"{num(statistics.median(t.ratio_cpu for t in self.tours), 2)}.")
         else:
             lines.append("Lecture nue non mesurée : pas de ratio.")
         controle = next((s for s in self.etapes if s.nom == "controle"), None)
@@ -232,10 +257,27 @@ def _compare_truth(export: Path, db: Path) -> tuple[bool | None, list[str]]:
     return not ecarts, ecarts
 
 
+def _tour(args: list[str], export: Path, work: Path, n: int) -> Tour:
+    """The chain once more, then the bare read once more: one more pair of the same run."""
+    etapes = [_run_step(step, args, work / f"temp-{step}-{n}") for step in STEPS]
+    nue = _bare_read_step(export, work, n)
+    return Tour(sum(s.mur_s for s in etapes), sum(s.cpu_s for s in etapes), nue.mur_s, nue.cpu_s)
+
+
+def _bare_read_step(export: Path, work: Path, n: int) -> StepFigures:
+    nue = _run_step("lecture_nue", [str(export), str(work / "nu.duckdb"), str(work)], work / f"temp-nue-{n}")
+    nue.nom = "lecture nue"
+    (work / "nu.duckdb").unlink()  # as large as the export: not kept a moment longer
+    return nue
+
+
 def run_chain(pupils: int | None, export: Path | None, seed: int = 1, workdir: Path | None = None,
-              echo=print, base: Path | None = None, gx: bool = True, lecture_nue: bool = True) -> ChainReport:
+              echo=print, base: Path | None = None, gx: bool = True, lecture_nue: bool = True,
+              tours: int = 1) -> ChainReport:
     """`base`: keep the loaded, checked database there (its anomalies.csv/.parquet and Data Docs in
-    `<base>-controles/` beside it) instead of deleting it with the work folder."""
+    `<base>-controles/` beside it) instead of deleting it with the work folder. `tours` > 1 (with the bare
+    read): the chain and the bare read run again, one after the other, that many times in all, so that the
+    ratio is a median of pairs rather than one draw of a noisy machine."""
     from lsu_analytics.database import current_settings
 
     settings = current_settings()
@@ -264,14 +306,16 @@ def run_chain(pupils: int | None, export: Path | None, seed: int = 1, workdir: P
             controle_id = etapes[STEPS.index("controle")].details["controle_id"]
             figures_gx = _run_step(GX_STEP, [*args, controle_id], work / "temp-gx")
             figures_gx.nom = "GX + Data Docs"
-        nue = None
+        nue, paires = None, []
         if lecture_nue:
             echo("Lecture nue…")
-            nue = _run_step("lecture_nue", [str(export), str(work / "nu.duckdb"), str(work)], work / "temp-nue")
-            nue.nom = "lecture nue"
-            (work / "nu.duckdb").unlink()  # as large as the export: not kept a moment longer
+            nue = _bare_read_step(export, work, 1)
+            paires.append(Tour(sum(s.mur_s for s in etapes), sum(s.cpu_s for s in etapes), nue.mur_s, nue.cpu_s))
+            for n in range(2, tours + 1):
+                echo(f"Tour {n} sur {tours} : chaîne puis lecture nue…")
+                paires.append(_tour(args, export, work, n))
     return ChainReport(pupils, export, size, settings.describe(), generation, etapes, figures_gx, nue, exact, ecarts,
-                       charge=(charge, os.getloadavg()[0]), base=db if base else None)
+                       charge=(charge, os.getloadavg()[0]), base=db if base else None, tours=paires)
 
 
 if __name__ == "__main__":

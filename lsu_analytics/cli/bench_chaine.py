@@ -22,6 +22,10 @@ def bench_chaine(
     sans_gx: bool = typer.Option(False, "--sans-gx", help="Ne pas mesurer Great Expectations (hors chaîne)."),
     sans_lecture_nue: bool = typer.Option(False, "--sans-lecture-nue",
                                           help="Ne pas mesurer la lecture nue (ni donc le ratio)."),
+    tours: int = typer.Option(1, "--tours", min=1, max=20,
+                              help="Relancer la chaîne puis la lecture nue, l'une après l'autre, autant de fois "
+                                   "en tout, et donner la médiane des ratios (une machine partagée varie d'un "
+                                   "passage à l'autre)."),
 ) -> None:
     """Mesure chargement, contrôle (règles et sorties) et indicateurs sur un même export, chaque étape dans
     son processus : temps écoulé, temps CPU, pic de mémoire (RSS), pic de disque temporaire ; puis, hors de la
@@ -31,6 +35,9 @@ def bench_chaine(
 
     if (pupils is None) == (export is None):
         typer.echo("Erreur : donner --pupils N (export généré) ou --export DOSSIER (export existant).", err=True)
+        raise typer.Exit(Sortie.IMPOSSIBLE)
+    if tours > 1 and sans_lecture_nue:
+        typer.echo("Erreur : --tours compare la chaîne à la lecture nue ; retirer --sans-lecture-nue.", err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE)
     if export is not None and not (export / "manifest.json").is_file():
         typer.echo(f"Erreur : {export / 'manifest.json'} introuvable ; --export doit être le dossier d'un export.",
@@ -47,7 +54,7 @@ def bench_chaine(
             raise typer.Exit(Sortie.IMPOSSIBLE) from None
     try:
         report = run_chain(pupils, export, seed=seed, workdir=dossier, echo=lambda m: typer.echo(m, err=True),
-                           base=base, gx=not sans_gx, lecture_nue=not sans_lecture_nue)
+                           base=base, gx=not sans_gx, lecture_nue=not sans_lecture_nue, tours=tours)
     except RuntimeError as e:
         typer.echo(f"Erreur : la mesure a échoué ({e}).", err=True)
         raise typer.Exit(Sortie.IMPOSSIBLE) from None

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from lsu_analytics.bench.chaine import ChainReport, StepFigures, run_chain
+from lsu_analytics.bench.chaine import ChainReport, StepFigures, Tour, run_chain
 from lsu_analytics.contract.vocabulary import Sortie
 
 
@@ -33,12 +33,24 @@ def test_gx_is_reported_beside_the_chain_not_in_its_total_or_ratio():
     assert any("Charge moyenne" in line and "1,00" in line for line in lines)
 
 
+def test_tours_give_every_pair_ratio_and_their_median():
+    report = ChainReport(1000, Path("export"), 2**30, "réglages", None,
+                         [_step("chargement", 50.0), _step("controle", 20.0), _step("indicateurs", 10.0)],
+                         None, _step("lecture nue", 40.0), True,
+                         tours=[Tour(80.0, 150.0, 40.0, 100.0), Tour(66.0, 140.0, 44.0, 100.0),
+                                Tour(70.0, 160.0, 50.0, 100.0)])
+    line = next(x for x in report.render().splitlines() if x.startswith("Sur 3 tours"))
+    assert "ratio 2,00 ; 1,50 ; 1,40 ; médiane 1,50 (de 1,40 à 2,00) ; médiane des ratios CPU 1,50." in line
+
+
 @pytest.mark.slow
 def test_the_chain_keeps_its_checked_database_on_request(tmp_path):
     base = tmp_path / "garde" / "lsu.duckdb"
     base.parent.mkdir()
-    report = run_chain(120, None, workdir=tmp_path, echo=lambda _: None, base=base, gx=False)
+    report = run_chain(120, None, workdir=tmp_path, echo=lambda _: None, base=base, gx=False, tours=2)
     assert report.exact and report.gx is None and report.lecture_nue.mur_s > 0
+    assert len(report.tours) == 2 and all(t.chaine_s > 0 and t.nue_s > 0 for t in report.tours)
+    assert report.tours[0].chaine_s == report.chaine_s
     assert [s.nom for s in report.etapes] == ["chargement", "controle", "indicateurs"]
     con = duckdb.connect(str(base), read_only=True)
     try:
@@ -63,6 +75,12 @@ def test_bench_chaine_refuses_a_work_folder_it_cannot_create(tmp_path):
     assert "Traceback" not in proc.stderr
     assert f"impossible de créer le dossier {fichier / 'travail'} (--dossier)" in proc.stderr
     assert "Donnez un dossier où vous pouvez écrire" in proc.stderr
+
+
+def test_bench_chaine_refuses_tours_without_the_bare_read(tmp_path):
+    proc = _bench_chaine("--pupils", "50", "--tours", "3", "--sans-lecture-nue", "--dossier", str(tmp_path))
+    assert proc.returncode == Sortie.IMPOSSIBLE and "Traceback" not in proc.stderr
+    assert "--tours compare la chaîne à la lecture nue ; retirer --sans-lecture-nue." in proc.stderr
 
 
 def test_bench_chaine_creates_the_folders_it_is_given(tmp_path):
