@@ -74,10 +74,10 @@ def _build(source: Path, db: Path, progress: Progress | None, zip_limits: ZipLim
             run(con, "SET enable_progress_bar = false")  # the CLI draws its own
             pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chargement")  # sha256, lignes rejetées
             try:
-                hashes = {t: pool.submit(scan_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
+                scans = {t: pool.submit(scan_file, folder / e.fichier) for t, e in manifest.fichiers.items()}
                 create_schema(con)
                 copy_history(con, db)
-                ctx = FileContext(manifest, chargement_id, workdir, pool, scans=hashes)
+                ctx = FileContext(manifest, chargement_id, workdir, pool, scans=scans)
                 tables: dict[str, TableResult] = {}
                 if progress:
                     progress("", 0, len(TABLES))
@@ -89,9 +89,9 @@ def _build(source: Path, db: Path, progress: Progress | None, zip_limits: ZipLim
                         try:
                             tables[table.name] = load_file(con, table, entry, folder / entry.fichier, ctx)
                         except LoadError:
-                            _check_sha(entry, hashes[table.name])  # a damaged file is the real cause
+                            _check_sha(entry, scans[table.name])  # a damaged file is the real cause
                             raise
-                        _check_sha(entry, hashes[table.name])
+                        _check_sha(entry, scans[table.name])
                     if progress:
                         progress(table.name, done, len(TABLES))
                 ctx.flush_rejects(con)

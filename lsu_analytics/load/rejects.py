@@ -12,7 +12,7 @@ from lsu_analytics.contract import Table, quote
 from .csv_read import MAX_LINE_SIZE
 from .lines import locate_by_line, locate_records, raw_text
 from .manifest import Manifest
-from .scan import BLOCK, FileScan
+from .scan import FileScan
 from .sqlfiles import run, sql
 
 _FORMATS = {
@@ -71,7 +71,7 @@ def _csv_lines(path: Path, ords: np.ndarray, premiers: np.ndarray, scan: FileSca
     if scan is None:
         lines, starts, ends = locate_records(path, ranks)
     else:
-        lines, starts, ends = locate_by_line(path, ranks, scan.newlines, BLOCK)
+        lines, starts, ends = locate_by_line(path, ranks, scan.newlines, scan.block)
     at = np.searchsorted(ranks, ords)
     premiere = np.where(premiers >= 0, lines[np.searchsorted(ranks, np.maximum(premiers, 0))], -1)
     return lines[at], premiere, raw_text(path, starts[at], ends[at])

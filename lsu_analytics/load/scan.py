@@ -16,7 +16,8 @@ NL = 10
 @dataclass(frozen=True)
 class FileScan:
     sha256: str
-    newlines: np.ndarray  # line breaks (LF) in each block of BLOCK bytes
+    block: int  # bytes per block
+    newlines: np.ndarray  # line breaks (LF) in each block
     lines: int  # physical lines: line breaks, plus a last line that has none
 
     def one_record_per_line(self, records: int) -> bool:
@@ -37,4 +38,4 @@ def scan_file(path: Path) -> FileScan:
             last = chunk[-1:]
     newlines = np.array(counts, dtype=np.int64)
     total = int(newlines.sum())
-    return FileScan(h.hexdigest(), newlines, total + (1 if last not in (b"", b"\n") else 0))
+    return FileScan(h.hexdigest(), BLOCK, newlines, total + (1 if last not in (b"", b"\n") else 0))

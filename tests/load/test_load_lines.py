@@ -92,7 +92,7 @@ def test_une_ligne_par_enregistrement_lue_par_blocs_comme_ligne_a_ligne(tmp_path
     assert found.sha256 == hashlib.sha256(raw).hexdigest()
     assert found.one_record_per_line(200)
     ranks = np.array([0, 1, 57, 198, 199])
-    by_line = locate_by_line(path, ranks, found.newlines, scan.BLOCK)
+    by_line = locate_by_line(path, ranks, found.newlines, found.block)
     assert [a.tolist() for a in by_line] == [a.tolist() for a in locate_records(path, ranks)]
 
 
