@@ -3,14 +3,16 @@ and its line breaks counted per block, so that the line of a rejected record is 
 the whole file again (lines.locate_by_line)."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from lsu_analytics.common.digest import sha256_file
+
+from .lines import NL
+
 BLOCK = 1 << 20
-NL = 10
 
 
 @dataclass(frozen=True)
@@ -28,14 +30,14 @@ class FileScan:
 
 
 def scan_file(path: Path) -> FileScan:
-    h = hashlib.sha256()
-    counts = []
-    last = b""
-    with open(path, "rb") as f:
-        while chunk := f.read(BLOCK):
-            h.update(chunk)  # hashlib releases the GIL: the load's other threads go on meanwhile
-            counts.append(np.count_nonzero(np.frombuffer(chunk, dtype=np.uint8) == NL))
-            last = chunk[-1:]
+    counts: list[int] = []
+    last = [b""]  # the file's last byte, as the blocks go by
+
+    def count(chunk: bytes) -> None:
+        counts.append(int(np.count_nonzero(np.frombuffer(chunk, dtype=np.uint8) == NL)))
+        last[0] = chunk[-1:]
+
+    sha256 = sha256_file(path, BLOCK, count)  # one read: hashlib releases the GIL, DuckDB goes on meanwhile
     newlines = np.array(counts, dtype=np.int64)
-    total = int(newlines.sum())
-    return FileScan(h.hexdigest(), BLOCK, newlines, total + (1 if last not in (b"", b"\n") else 0))
+    # A last line without a line break is a line too.
+    return FileScan(sha256, BLOCK, newlines, int(newlines.sum()) + (1 if last[0] not in (b"", b"\n") else 0))
