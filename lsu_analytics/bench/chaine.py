@@ -257,11 +257,14 @@ def _compare_truth(export: Path, db: Path) -> tuple[bool | None, list[str]]:
     return not ecarts, ecarts
 
 
+def _pair(etapes: list[StepFigures], nue: StepFigures) -> Tour:
+    return Tour(sum(s.mur_s for s in etapes), sum(s.cpu_s for s in etapes), nue.mur_s, nue.cpu_s)
+
+
 def _tour(args: list[str], export: Path, work: Path, n: int) -> Tour:
     """The chain once more, then the bare read once more: one more pair of the same run."""
     etapes = [_run_step(step, args, work / f"temp-{step}-{n}") for step in STEPS]
-    nue = _bare_read_step(export, work, n)
-    return Tour(sum(s.mur_s for s in etapes), sum(s.cpu_s for s in etapes), nue.mur_s, nue.cpu_s)
+    return _pair(etapes, _bare_read_step(export, work, n))
 
 
 def _bare_read_step(export: Path, work: Path, n: int) -> StepFigures:
@@ -310,7 +313,7 @@ def run_chain(pupils: int | None, export: Path | None, seed: int = 1, workdir: P
         if lecture_nue:
             echo("Lecture nue…")
             nue = _bare_read_step(export, work, 1)
-            paires.append(Tour(sum(s.mur_s for s in etapes), sum(s.cpu_s for s in etapes), nue.mur_s, nue.cpu_s))
+            paires.append(_pair(etapes, nue))
             for n in range(2, tours + 1):
                 echo(f"Tour {n} sur {tours} : chaîne puis lecture nue…")
                 paires.append(_tour(args, export, work, n))
