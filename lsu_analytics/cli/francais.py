@@ -82,6 +82,10 @@ ERREURS = [
     (r"Input should be a valid integer.*$", r"un entier est attendu"),
     (r"Input should be a valid number.*$", r"un nombre est attendu"),
     (r"Input should be a valid boolean.*$", r"oui ou non est attendu"),
+    (r"Input should be greater than or equal to (.*)$", r"valeur attendue : au moins \1"),
+    (r"Input should be less than or equal to (.*)$", r"valeur attendue : au plus \1"),
+    (r"Input should be greater than (.*)$", r"valeur attendue : plus de \1"),
+    (r"Input should be less than (.*)$", r"valeur attendue : moins de \1"),
     (r"Input should be (.*)$", r"valeur attendue : \1"),
 ]
 

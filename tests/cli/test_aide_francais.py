@@ -42,6 +42,8 @@ def test_help_is_in_french(chemin):
     (["rapport"], "Argument manquant"),
     (["rapport", "indicateurs", "--db", "x.duckdb", "--inconnue"], "Option inconnue : --inconnue"),
     (["generate", "--pupils", "abc"], "un entier est attendu"),
+    (["bench", "chaine", "--pupils", "10"], "Valeur invalide pour '--pupils' : valeur attendue : au moins 50"),
+    (["bench", "chaine", "--pupils", "50", "--tours", "21"], "valeur attendue : au plus 20"),
     (["commande-absente"], "Commande inconnue"),
 ])
 def test_usage_errors_are_in_french(args, attendu):
